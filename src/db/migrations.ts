@@ -44,4 +44,51 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    description: 'digest subscriptions and the exactly-once delivery ledger',
+    sql: `
+      -- One row per channel; unsubscribing only deactivates, so the article cursor survives and an
+      -- article is never sent twice to the same channel.
+      CREATE TABLE digest_subscriptions (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id         TEXT NOT NULL,
+        channel_id       TEXT NOT NULL UNIQUE,
+        local_time       TEXT NOT NULL,
+        timezone         TEXT NOT NULL,
+        max_articles     INTEGER NOT NULL CHECK (max_articles BETWEEN 1 AND 10),
+        notify_empty     INTEGER NOT NULL DEFAULT 0,
+        active           INTEGER NOT NULL DEFAULT 1,
+        last_article_id  INTEGER NOT NULL DEFAULT 0,
+        paused_reason    TEXT,
+        paused_at        TEXT,
+        schedule_since   TEXT NOT NULL,
+        created_by       TEXT,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX digest_subscriptions_guild ON digest_subscriptions (guild_id);
+
+      -- Written before posting (pending) and completed after; UNIQUE makes the claim atomic.
+      CREATE TABLE digest_deliveries (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        subscription_id  INTEGER NOT NULL REFERENCES digest_subscriptions (id),
+        occurrence       TEXT NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed', 'missed')),
+        payload          TEXT,
+        sent_count       INTEGER NOT NULL DEFAULT 0,
+        message_ids      TEXT NOT NULL DEFAULT '[]',
+        article_ids      TEXT NOT NULL DEFAULT '[]',
+        last_article_id  INTEGER,
+        owner            TEXT,
+        lease_until      INTEGER NOT NULL DEFAULT 0,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        error            TEXT,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        UNIQUE (subscription_id, occurrence)
+      );
+      CREATE INDEX digest_deliveries_open ON digest_deliveries (status) WHERE status IN ('pending', 'failed');
+    `,
+  },
 ];
