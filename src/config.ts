@@ -16,7 +16,7 @@ const schema = z.object({
     z.string().regex(/^\d{17,20}$/, 'a Discord application id (17-20 digits)').optional(),
   ),
   DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{17,20}$/, 'a Discord server id (17-20 digits)').optional()),
-  DISCORD_API_BASE: optionalText.pipe(z.url({ message: 'an http(s) URL such as http://127.0.0.1:3000/api' }).optional()),
+  DISCORD_API_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'an http(s) URL such as http://127.0.0.1:3000/api' }).optional()),
   DATABASE_PATH: optionalText.transform((value) => value ?? 'data/briefbot.db'),
   ARTICLES_DIR: optionalText,
   LOG_LEVEL: optionalText.pipe(
