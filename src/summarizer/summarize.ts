@@ -1,0 +1,157 @@
+import { buildDocument, type Document, type Sentence } from './document.ts';
+import { keyQuotes } from './quotes.ts';
+import { briefbotRanker, type Ranker } from './rank.ts';
+import type { Summary, SummaryLength, SummaryOptions } from './types.ts';
+
+/** Sentences analysed at most: ranking is quadratic, so huge inputs are summarized from their opening. */
+export const MAX_RANKED_SENTENCES = 400;
+
+const SENTENCES_FOR_LENGTH: Readonly<Record<SummaryLength, number>> = { tldr: 1, short: 3, long: 7 };
+
+/** Two summary sentences more similar than this (content-term cosine) say the same thing. */
+const REDUNDANCY_LIMIT = 0.6;
+
+/** Opening words that lean on an earlier sentence ("He said...", "However, ..."). */
+const DANGLING_OPENERS = new Set([
+  'he', 'she', 'it', 'they', 'them', 'his', 'her', 'hers', 'its', 'their', 'theirs', 'him',
+  'this', 'these', 'those', 'that', 'such', 'there', 'however', 'but', 'and', 'also', 'so', 'yet',
+  'meanwhile', 'still', 'instead', 'nevertheless', 'nonetheless', 'moreover', 'furthermore',
+  'besides', 'then', 'thus', 'therefore', 'hence', 'otherwise', 'likewise', 'similarly', 'or',
+  'nor', 'both', 'neither', 'later', 'afterwards', 'consequently', 'indeed', 'accordingly',
+]);
+
+const HEADLINE_MAX = 100;
+const KEYWORD_COUNT = 6;
+
+export function summarize(cleanText: string, options: SummaryOptions = {}): Summary {
+  return summarizeWith(briefbotRanker, cleanText, options);
+}
+
+export function summarizeWith(ranker: Ranker, cleanText: string, options: SummaryOptions = {}): Summary {
+  const doc = buildDocument(cleanText, { maxSentences: MAX_RANKED_SENTENCES });
+  const scores = doc.sentences.length > 0 ? ranker(doc) : new Float64Array(0);
+  const wanted = wantedSentences(options, doc.sentences.length);
+  const chosen = selectSentences(doc, scores, wanted, options.maxWords);
+  const sentences = chosen.map((sentence) => sentence.text);
+  const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
+  return {
+    headline: headlineOf(doc, scores),
+    sentences,
+    keywords: keywordsOf(doc),
+    quotes: keyQuotes(cleanText, 3),
+    articleWords: doc.words,
+    summaryWords,
+    ratio: doc.words === 0 ? 0 : summaryWords / doc.words,
+  };
+}
+
+function wantedSentences(options: SummaryOptions, available: number): number {
+  const asked = options.sentences ?? SENTENCES_FOR_LENGTH[options.length ?? 'short'];
+  const whole = Number.isFinite(asked) ? Math.floor(asked) : 3;
+  return Math.max(0, Math.min(available, whole));
+}
+
+/** Whether a sentence's first word points back to something said before it. */
+export function isDangling(sentence: Sentence): boolean {
+  return sentence.index > 0 && DANGLING_OPENERS.has(sentence.firstWord);
+}
+
+function contentCosine(a: Sentence, b: Sentence): number {
+  let dot = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.uniqueTerms.length && j < b.uniqueTerms.length) {
+    const ta = a.uniqueTerms[i]!;
+    const tb = b.uniqueTerms[j]!;
+    if (ta === tb) { dot += a.termCounts[i]! * b.termCounts[j]!; i++; j++; }
+    else if (ta < tb) i++;
+    else j++;
+  }
+  if (dot === 0) return 0;
+  let na = 0;
+  let nb = 0;
+  for (const c of a.termCounts) na += c * c;
+  for (const c of b.termCounts) nb += c * c;
+  return dot / Math.sqrt(na * nb);
+}
+
+/**
+ * Greedy pick in score order, skipping near-duplicates of picked sentences and sentences over the
+ * word budget; then document order. A summary never opens on a dangling sentence: its antecedent
+ * is pulled in before it when there is room, else another sentence takes its place.
+ */
+function selectSentences(doc: Document, scores: Float64Array, wanted: number, maxWords: number | undefined): Sentence[] {
+  if (wanted === 0) return [];
+  const budget = maxWords !== undefined && Number.isFinite(maxWords) ? Math.max(0, maxWords) : Infinity;
+  const order = doc.sentences.map((s) => s.index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const picked: Sentence[] = [];
+  let words = 0;
+  const fits = (sentence: Sentence): boolean => words + sentence.words <= budget;
+  const redundant = (sentence: Sentence): boolean => picked.some((p) => contentCosine(p, sentence) > REDUNDANCY_LIMIT);
+  for (const index of order) {
+    if (picked.length >= wanted) break;
+    const sentence = doc.sentences[index]!;
+    if (sentence.words === 0 || !fits(sentence) || redundant(sentence)) continue;
+    picked.push(sentence);
+    words += sentence.words;
+  }
+  picked.sort((a, b) => a.index - b.index);
+  // Repair a dangling opening: walk back to the antecedent.
+  for (let guard = 0; guard < wanted + 2 && picked.length > 0; guard++) {
+    const first = picked[0]!;
+    if (!isDangling(first)) break;
+    const antecedent = doc.sentences[first.index - 1]!;
+    if (picked.length < wanted && fits(antecedent)) {
+      picked.unshift(antecedent);
+      words += antecedent.words;
+    } else {
+      picked.shift();
+      words -= first.words;
+      if (fits(antecedent)) {
+        picked.unshift(antecedent);
+        words += antecedent.words;
+      }
+    }
+  }
+  return picked;
+}
+
+/** The best sentence, or its leading clause, within ~100 characters, cut at a word boundary. */
+function headlineOf(doc: Document, scores: Float64Array): string {
+  let best: Sentence | undefined;
+  for (const sentence of doc.sentences) {
+    if (sentence.words === 0) continue;
+    if (best === undefined || (scores[sentence.index] ?? 0) > (scores[best.index] ?? 0)) best = sentence;
+  }
+  if (best === undefined) return '';
+  return shorten(best.text.replace(/\s+/g, ' '), HEADLINE_MAX);
+}
+
+export function shorten(text: string, limit: number): string {
+  const trimmed = text.trim().replace(/[.!?]+$/u, '');
+  if (trimmed.length <= limit) return trimmed;
+  // Prefer the end of a clause; else the last word boundary before the limit.
+  const window = trimmed.slice(0, limit);
+  let cut = -1;
+  for (const mark of [', ', '; ', ' — ', ' - ', ': ']) {
+    const at = window.lastIndexOf(mark);
+    if (at > cut) cut = at;
+  }
+  if (cut >= limit * 0.5) return trimmed.slice(0, cut);
+  const space = trimmed.lastIndexOf(' ', limit - 1);
+  const end = space > limit * 0.3 ? space : limit - 1;
+  return `${trimmed.slice(0, end).replace(/[\s,;:—-]+$/u, '')}…`;
+}
+
+/** Top content terms by frequency, earlier mentions breaking ties; shown as their common surface form. */
+function keywordsOf(doc: Document): string[] {
+  const weight = new Float64Array(doc.vocabularySize);
+  const n = Math.max(1, doc.sentences.length);
+  for (const sentence of doc.sentences) {
+    const early = 1 + (n - sentence.index) / n; // the lead names the topic
+    for (let k = 0; k < sentence.uniqueTerms.length; k++) weight[sentence.uniqueTerms[k]!]! += sentence.termCounts[k]! * early;
+  }
+  const ids = [...weight.keys()].filter((id) => (doc.surface[id] ?? '').length > 2 && !/^\d+$/.test(doc.surface[id] ?? ''));
+  ids.sort((a, b) => weight[b]! - weight[a]! || a - b);
+  return ids.slice(0, KEYWORD_COUNT).map((id) => doc.surface[id] ?? '');
+}

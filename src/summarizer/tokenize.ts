@@ -1,0 +1,57 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Word tokens for ranking: runs of letters/digits, lowercased. One pass over the characters;
+ * ASCII takes a table-free fast path, other scripts use a single-code-point Unicode test.
+ */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function isWordCode(code: number): boolean {
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  }
+  if (code >= 0xd800 && code <= 0xdfff) return false; // surrogate halves (emoji, rare scripts): not words
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
+}
+
+/** Calls `onToken` with every lowercased word token of `text`, in order. */
+export function forEachToken(text: string, onToken: (token: string) => void): void {
+  const length = text.length;
+  let start = -1;
+  for (let p = 0; p <= length; p++) {
+    const inWord = p < length && isWordCode(text.charCodeAt(p));
+    if (inWord) {
+      if (start < 0) start = p;
+    } else if (start >= 0) {
+      onToken(text.slice(start, p).toLowerCase());
+      start = -1;
+    }
+  }
+}
+
+/** All lowercased word tokens of `text`. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  forEachToken(text, (token) => tokens.push(token));
+  return tokens;
+}
+
+/** Number of word tokens in `text`. */
+export function countWords(text: string): number {
+  let count = 0;
+  forEachToken(text, () => count++);
+  return count;
+}
+
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a lowercased token, memoized (the stemmer is the costliest step per token). */
+export function stem(token: string): string {
+  const cached = stemCache.get(token);
+  if (cached !== undefined) return cached;
+  const stemmed = token.length > 3 && token.length < 40 ? stemmer(token) : token;
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(token, stemmed);
+  return stemmed;
+}
