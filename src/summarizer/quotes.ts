@@ -1,12 +1,251 @@
 import type { Quote } from './types.ts';
+import { cueAfter, cueBefore, type Cue } from './quotes-attribution.ts';
+import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
+import { findPersonMentions, isPronoun, personNameFromRun, resolveAgainst, type PersonMention } from './names.ts';
 
-// Placeholder until the quotes work lands: the signature is the contract.
-/** Every direct quotation in the text, in document order, with its speaker when known. */
-export function findQuotes(_text: string): Quote[] {
-  return [];
+export type { TextRange } from './quotes-scan.ts';
+
+/** A quotation with its offsets in the text. */
+export interface QuoteWithSpan extends Quote {
+  /** Inner range (without marks) of the whole quotation. */
+  readonly start: number;
+  readonly end: number;
+  /** One range per paragraph the quotation spans. */
+  readonly parts: readonly TextRange[];
+  /** How the speaker was found: its own cue, a neighbouring quote of the same passage, or none. */
+  readonly attribution: 'cue' | 'inherited' | 'none';
+  /** The speaker phrase as written in the text, before resolution ("he", "Li"), when a cue was found. */
+  readonly speakerPhrase: string | null;
 }
 
-/** The key quotes of an article, best first. */
+const WORD_COUNT = /\S+/g;
+function wordCount(text: string): number {
+  return text.match(WORD_COUNT)?.length ?? 0;
+}
+
+/** Text with (almost) no capital letters: names cannot be told from words, so no names are guessed. */
+export function isLowercaseText(text: string): boolean {
+  let letters = 0;
+  let capitals = 0;
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      capitals++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  return letters > 0 && capitals / letters < 0.005;
+}
+
+const DETERMINERS = /^(?:a|an|the|one|two|three|several|some|many|his|her|their|its|our|another|other|both|each|senior|top)\b/i;
+const NOMINAL_MAX_WORDS = 6;
+
+interface Context {
+  readonly text: string;
+  readonly lowercase: boolean;
+  readonly persons: readonly PersonMention[];
+  readonly fullNames: readonly { name: string; start: number }[];
+}
+
+/** The nearest person mentioned before `at` (outside quotations) as a full name, or null. */
+function nearestPersonBefore(ctx: Context, at: number, quoteRanges: readonly QuoteSpan[]): string | null {
+  for (let i = ctx.persons.length - 1; i >= 0; i--) {
+    const person = ctx.persons[i] as PersonMention;
+    if (person.end > at) continue;
+    if (insideAny(person.start, quoteRanges)) continue;
+    return person.fullName;
+  }
+  return null;
+}
+
+function insideAny(offset: number, spans: readonly QuoteSpan[]): boolean {
+  // Spans are sorted and few per article; a binary search keeps long inputs linear-ish.
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid] as QuoteSpan;
+    if (offset < span.openMark) hi = mid - 1;
+    else if (offset > span.closeMark) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Turns a cue's speaker phrase into a speaker: a full name, a nominal as written, or null. */
+function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan): string | null {
+  const phrase = cue.phrase.trim();
+  const words = phrase.split(/\s+/);
+  if (words.length === 1 && isPronoun(phrase)) {
+    const lower = phrase.toLowerCase();
+    if (ctx.lowercase || (lower !== 'he' && lower !== 'she')) return null;
+    // The antecedent comes before the pronoun and before the quote it attributes.
+    return nearestPersonBefore(ctx, Math.min(cue.at, quote.openMark), spans);
+  }
+  if (ctx.lowercase) {
+    return DETERMINERS.test(phrase) && words.length <= NOMINAL_MAX_WORDS ? phrase : null;
+  }
+  const person = personInPhrase(ctx, phrase, cue.at);
+  if (person !== null) return person;
+  if (/^[A-Z]/.test(phrase) || (DETERMINERS.test(phrase) && words.length <= NOMINAL_MAX_WORDS)) {
+    return words.length <= NOMINAL_MAX_WORDS ? phrase.replace(/[,.;:]+$/, '') : null;
+  }
+  return null;
+}
+
+/** The last capitalized run of the phrase that reads as a person, resolved to a full name. */
+function personInPhrase(ctx: Context, phrase: string, at: number): string | null {
+  const runs = phrase.match(/(?:[A-Z][\w'’.-]*\s?)+/g) ?? [];
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const run = (runs[r] as string).trim().split(/\s+/).map((w) => w.replace(/[,]$/, ''));
+    const name = personNameFromRun(run.map((w) => w.replace(/\.$/, (m) => (w.length <= 2 ? m : ''))));
+    if (name === null) continue;
+    return resolveAgainst(name, ctx.fullNames, at) ?? name;
+  }
+  return null;
+}
+
+function buildContext(text: string): Context {
+  const lowercase = isLowercaseText(text);
+  const persons = lowercase ? [] : findPersonMentions(text);
+  const fullNames: { name: string; start: number }[] = [];
+  for (const p of persons) if (p.name.includes(' ')) fullNames.push({ name: p.name, start: p.start });
+  return { text, lowercase, persons, fullNames };
+}
+
+interface Attributed {
+  readonly span: QuoteSpan;
+  readonly cue: Cue | null;
+  speaker: string | null;
+  attribution: 'cue' | 'inherited' | 'none';
+}
+
+function paragraphStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
+  const out: Attributed[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as QuoteSpan;
+    const previous = spans[i - 1];
+    const floor = Math.max(paragraphStart(ctx.text, span.openMark), previous === undefined ? 0 : previous.closeMark + 1);
+    const cue = (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ?? cueBefore(ctx.text, span.openMark, floor, ctx.lowercase);
+    const speaker = cue === null ? null : resolveSpeaker(ctx, cue, spans, span);
+    out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue' });
+  }
+  inheritWithinParagraphs(ctx.text, out);
+  return out;
+}
+
+/** A quote without its own cue takes the speaker of the nearest cued quote of the same paragraph. */
+function inheritWithinParagraphs(text: string, quotes: Attributed[]): void {
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i] as Attributed;
+    if (q.cue !== null) continue;
+    const para = paragraphStart(text, q.span.openMark);
+    for (let j = i - 1; j >= 0; j--) {
+      const p = quotes[j] as Attributed;
+      if (paragraphStart(text, p.span.closeMark) !== para && paragraphStart(text, p.span.openMark) !== para) break;
+      if (p.cue !== null) {
+        q.speaker = p.speaker;
+        q.attribution = 'inherited';
+        break;
+      }
+    }
+    if (q.attribution !== 'none') continue;
+    for (let j = i + 1; j < quotes.length; j++) {
+      const n = quotes[j] as Attributed;
+      if (paragraphStart(text, n.span.openMark) !== para) break;
+      if (n.cue !== null) {
+        q.speaker = n.speaker;
+        q.attribution = 'inherited';
+        break;
+      }
+    }
+  }
+}
+
+// Words before an opening mark that introduce a title, a name or a term rather than speech.
+const TITLE_INTRODUCERS = /(?:['’]s|\b(?:titled|entitled|dubbed|nicknamed|headlined|headline|show|program|programme|book|film|movie|song|album|series|podcast|column|op-ed|article|essay|memo|report|documentary|slogan|hashtag|the|so-called|term|word|words|phrase|label|as)[,:]?)\s*$/i;
+
+/** True for a quotation that reads as a title or a term in quote marks (not speech). */
+function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
+  const inner = text.slice(span.start, span.end);
+  const words = inner.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
+  if (words.length === 0) return true;
+  const capitalized = words.filter((w) => /^[A-Z]/.test(w)).length;
+  if (words.length >= 2 && capitalized / words.length > 0.6 && words.length <= 8) return true;
+  const before = text.slice(Math.max(0, span.openMark - 24), span.openMark);
+  return TITLE_INTRODUCERS.test(before);
+}
+
+const SHORT_QUOTE_WORDS = 5;
+
+function isKeptQuotation(text: string, q: Attributed): boolean {
+  const words = wordCount(text.slice(q.span.start, q.span.end));
+  if (q.attribution === 'cue') return !(words < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
+  if (looksLikeTitleOrTerm(text, q.span)) return false;
+  return words >= SHORT_QUOTE_WORDS;
+}
+
+/** Every direct quotation with offsets, in document order. Pure; never throws. */
+export function findQuoteSpans(text: string): QuoteWithSpan[] {
+  try {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const ctx = buildContext(text);
+    const attributed = attributeAll(ctx, scanQuoteSpans(text));
+    return attributed
+      .filter((q) => isKeptQuotation(text, q))
+      .map((q) => ({
+        text: text.slice(q.span.start, q.span.end),
+        speaker: q.speaker,
+        start: q.span.start,
+        end: q.span.end,
+        parts: q.span.parts,
+        attribution: q.attribution,
+        speakerPhrase: q.cue?.phrase ?? null,
+      }));
+  } catch {
+    // Defensive: a summary without quotes beats a crashed command.
+    return [];
+  }
+}
+
+/** Every direct quotation in the text, in document order, with its speaker when the text supports one. Pure; never throws. */
+export function findQuotes(text: string): Quote[] {
+  return findQuoteSpans(text).map(({ text: quoteText, speaker }) => ({ text: quoteText, speaker }));
+}
+
+/** Scores a quotation for the key-quote list: attributed, sentence-like, mid-length quotes first. */
+function keyScore(q: QuoteWithSpan, index: number, total: number): number {
+  const words = wordCount(q.text);
+  let score = 0;
+  if (q.speaker !== null) score += 3;
+  if (q.attribution === 'cue') score += 1;
+  if (/[.!?…]["'”’)]?$/.test(q.text) || /^[A-Z“"]/.test(q.text)) score += 1;
+  score += Math.min(words, 40) / 20 - Math.max(0, words - 60) / 40;
+  // Earlier quotes tend to be the article's central ones.
+  score += total > 1 ? (1 - index / (total - 1)) * 0.5 : 0.5;
+  return score;
+}
+
+/** The key quotes of an article, best first (leaves out scare quotes and short titles under ~5 words). */
 export function keyQuotes(text: string, limit = 3): Quote[] {
-  return findQuotes(text).slice(0, limit);
+  if (!(limit > 0)) return [];
+  const all = findQuoteSpans(text);
+  const seen = new Set<string>();
+  return all
+    .map((q, index) => ({ q, score: keyScore(q, index, all.length) }))
+    .filter(({ q }) => wordCount(q.text) >= SHORT_QUOTE_WORDS)
+    .sort((a, b) => b.score - a.score || a.q.start - b.q.start)
+    .filter(({ q }) => {
+      const key = q.text.toLowerCase().replace(/\s+/g, ' ');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, Math.floor(limit))
+    .map(({ q }) => ({ text: q.text, speaker: q.speaker }));
 }

@@ -1,0 +1,254 @@
+/**
+ * Finds the attribution cue of a quotation ("…," she said / Li said that … "…" / according to X)
+ * in the words right after or right before its quote marks, and returns the speaker phrase as written.
+ * Resolution of names and pronouns to people happens in quotes.ts.
+ */
+
+const SPEECH_VERB_STEMS: readonly (readonly string[])[] = [
+  ['say', 'says', 'said', 'saying'],
+  ['tell', 'tells', 'told', 'telling'],
+  ['add', 'adds', 'added', 'adding'],
+  ['write', 'writes', 'wrote', 'writing', 'written'],
+  ['ask', 'asks', 'asked', 'asking'],
+  ['explain', 'explains', 'explained', 'explaining'],
+  ['note', 'notes', 'noted', 'noting'],
+  ['continue', 'continues', 'continued', 'continuing'],
+  ['state', 'states', 'stated', 'stating'],
+  ['declare', 'declares', 'declared', 'declaring'],
+  ['reply', 'replies', 'replied', 'replying'],
+  ['respond', 'responds', 'responded', 'responding'],
+  ['argue', 'argues', 'argued', 'arguing'],
+  ['insist', 'insists', 'insisted', 'insisting'],
+  ['tweet', 'tweets', 'tweeted', 'tweeting'],
+  ['post', 'posted'],
+  ['recall', 'recalls', 'recalled', 'recalling'],
+  ['warn', 'warns', 'warned', 'warning'],
+  ['claim', 'claims', 'claimed', 'claiming'],
+  ['observe', 'observes', 'observed', 'observing'],
+  ['remark', 'remarks', 'remarked', 'remarking'],
+  ['announce', 'announces', 'announced', 'announcing'],
+  ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'],
+  ['admit', 'admits', 'admitted', 'admitting'],
+  ['joke', 'jokes', 'joked', 'joking'],
+  ['quip', 'quips', 'quipped', 'quipping'],
+  ['conclude', 'concludes', 'concluded', 'concluding'],
+  ['concede', 'concedes', 'conceded', 'conceding'],
+  ['predict', 'predicts', 'predicted', 'predicting'],
+  ['suggest', 'suggests', 'suggested', 'suggesting'],
+  ['urge', 'urges', 'urged', 'urging'],
+  ['shout', 'shouts', 'shouted', 'shouting'],
+  ['yell', 'yells', 'yelled', 'yelling'],
+  ['repeat', 'repeats', 'repeated', 'repeating'],
+  ['counter', 'counters', 'countered', 'countering'],
+  ['charge', 'charges', 'charged', 'charging'],
+  ['contend', 'contends', 'contended', 'contending'],
+  ['caution', 'cautions', 'cautioned', 'cautioning'],
+  ['complain', 'complains', 'complained', 'complaining'],
+  ['emphasize', 'emphasizes', 'emphasized', 'emphasizing'],
+  ['stress', 'stresses', 'stressed', 'stressing'],
+  ['report', 'reports', 'reported', 'reporting'],
+  ['testify', 'testifies', 'testified', 'testifying'],
+  ['answer', 'answers', 'answered', 'answering'],
+  ['boast', 'boasts', 'boasted', 'boasting'],
+  ['vow', 'vows', 'vowed', 'vowing'],
+  ['promise', 'promises', 'promised', 'promising'],
+  ['pledge', 'pledges', 'pledged', 'pledging'],
+  ['assert', 'asserts', 'asserted', 'asserting'],
+  ['allege', 'alleges', 'alleged', 'alleging'],
+  ['describe', 'describes', 'described', 'describing'],
+  ['call', 'calls', 'called', 'calling'],
+  ['label', 'labels', 'labeled', 'labelled'],
+  ['read', 'reads'],
+  ['begin', 'begins', 'began'],
+  ['mused', 'muses', 'laughed', 'sighed', 'thundered', 'chimed', 'exclaimed', 'opined', 'scoffed', 'snapped', 'wondered', 'demanded', 'mocked', 'hit', 'slammed', 'blasted', 'praised'],
+  ['tells', 'agreed', 'agrees', 'confirmed', 'confirms', 'explains', 'wrote', 'reiterated', 'reiterates', 'proclaimed', 'proclaims', 'cried', 'pointed', 'went', 'put'],
+];
+
+const SPEECH_VERBS = new Set(SPEECH_VERB_STEMS.flat());
+/** Verbs that, placed before their subject, introduce it ("…," said Smith). */
+const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'continued', 'continues', 'explained', 'noted', 'replied', 'recalled', 'warned', 'observed', 'remarked', 'declared', 'insisted', 'argued', 'tweeted', 'countered', 'concluded', 'quipped', 'joked', 'read', 'reads', 'stated', 'announced', 'conceded', 'cautioned', 'complained', 'responded', 'explains', 'notes', 'recalls', 'argues', 'insists', 'warns']);
+
+const SUBJECT_SKIP_WORDS = new Set(['also', 'later', 'then', 'once', 'has', 'had', 'have', 'would', 'will', 'could', 'did', 'does', 'again', 'previously', 'recently', 'reportedly', 'simply', 'just', 'further', 'never', 'often', 'repeatedly', 'famously', 'once', 'subsequently', 'finally', 'first', 'last', 'not', 'is', 'was', 'were', 'are', 'be', 'been', 'being', 'to', 'even', 'only', 'ultimately', 'quickly', 'flatly', 'publicly', 'privately']);
+
+/** Words that end a speaker phrase that follows an inverting verb ("said Smith in a statement"). */
+const PHRASE_STOP_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'about', 'to', 'as', 'last', 'this', 'that', 'who', 'which', 'earlier', 'later', 'told', 'adding', 'referring', 'according', 'because', 'and', 'but', 'with', 'via', 'through', 'outside', 'inside', 'over', 'under', 'since', 'until']);
+
+export interface Cue {
+  /** Speaker phrase as written ("he", "Clinton", "RNC spokesman Sean Spicer", "a spokesman"). */
+  readonly phrase: string;
+  /** Offset of the phrase in the text. */
+  readonly at: number;
+  /** The cue word ("said", "according to"). */
+  readonly verb: string;
+  readonly side: 'after' | 'before';
+}
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+// Words (with inner apostrophes, hyphens, dots as in "U.S." or "Gen.") and single punctuation marks.
+const TOKEN = /[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F'’.\-]*[A-Za-z0-9\u00C0-\u024F])?\.?|[^\sA-Za-z0-9\u00C0-\u024F]/g;
+
+function tokenize(text: string, start: number, end: number): Token[] {
+  const slice = text.slice(start, end);
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(slice); m !== null; m = TOKEN.exec(slice)) {
+    tokens.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length });
+  }
+  return tokens;
+}
+
+function isWord(token: Token | undefined): boolean {
+  return token !== undefined && /^[A-Za-z0-9\u00C0-\u024F]/.test(token.text);
+}
+
+function bare(token: Token): string {
+  return token.text.toLowerCase().replace(/\.$/, '');
+}
+
+function isSpeechVerb(token: Token | undefined): boolean {
+  return token !== undefined && SPEECH_VERBS.has(bare(token));
+}
+
+const SENTENCE_END = /[.!?…]/;
+const ABBREVIATION_BEFORE_DOT = /(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSgt|\bCapt|\bJr|\bSr|\bProf|\bRev|\bU\.S|\bNo|\bvs|\bInc|\bCorp|\bCo|\bMt|\bFt)$/;
+
+/** True when the character at `i` ends a sentence (not an abbreviation's dot). */
+function endsSentence(text: string, i: number): boolean {
+  const ch = text[i] as string;
+  if (!SENTENCE_END.test(ch)) return false;
+  const next = text[i + 1];
+  if (next !== undefined && next !== ' ' && next !== '\n' && next !== '\t') return false;
+  if (ch === '.' && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))) return false;
+  return true;
+}
+
+const QUOTE_MARKS = /["“”„«»]/;
+
+/** End of the clause after a closing mark: sentence end, next quote mark or line end (at most 160 chars). */
+function afterWindowEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 160);
+  for (let i = from; i < limit; i++) {
+    const ch = text[i] as string;
+    if (ch === '\n' || QUOTE_MARKS.test(ch) || endsSentence(text, i)) return i;
+  }
+  return limit;
+}
+
+/** Start of the sentence containing `to`, not before `floor` (at most 240 chars back). */
+function beforeWindowStart(text: string, to: number, floor: number): number {
+  const limit = Math.max(floor, to - 240);
+  for (let i = to - 1; i >= limit; i--) {
+    const ch = text[i] as string;
+    if (ch === '\n' || QUOTE_MARKS.test(ch) || endsSentence(text, i)) return i + 1;
+  }
+  return limit;
+}
+
+function phraseOf(text: string, tokens: readonly Token[]): { phrase: string; at: number } | null {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first === undefined || last === undefined) return null;
+  return { phrase: text.slice(first.start, last.end), at: first.start };
+}
+
+/** Tokens of the subject just before index `verbIndex`, skipping adverbs and auxiliaries. */
+function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: boolean): Token[] {
+  let i = verbIndex - 1;
+  while (i >= 0 && isWord(tokens[i]) && (SUBJECT_SKIP_WORDS.has(bare(tokens[i] as Token)) || /ly$/.test(bare(tokens[i] as Token)))) i--;
+  const end = i + 1;
+  while (i >= 0 && isWord(tokens[i]) && !isSpeechVerb(tokens[i])) {
+    const word = tokens[i] as Token;
+    // A capitalized name run, or a short lowercase noun phrase ("a spokesman for the campaign").
+    if (!lowercase && /^[a-z]/.test(word.text) && i < end - 1 && /^[A-Z]/.test((tokens[i + 1] as Token).text) && !/^(?:the|a|an|of|for|de|van|von)$/.test(word.text)) break;
+    i--;
+    if (end - (i + 1) >= 7) break;
+  }
+  let subject = tokens.slice(i + 1, end);
+  // Trim a leading lowercase clause word ("and he", "but Clinton", "then she").
+  while (subject.length > 1 && /^(?:and|but|so|then|yet|or|because|while|when|as|where|who|which|that|if)$/i.test((subject[0] as Token).text)) subject = subject.slice(1);
+  return subject;
+}
+
+/** Tokens of a phrase after an inverting verb ("said RNC spokesman Sean Spicer in a tweet"). */
+function subjectAfter(tokens: readonly Token[], from: number): Token[] {
+  const out: Token[] = [];
+  for (let i = from; i < tokens.length && out.length < 8; i++) {
+    const token = tokens[i] as Token;
+    if (!isWord(token) || PHRASE_STOP_WORDS.has(bare(token))) break;
+    out.push(token);
+  }
+  return out;
+}
+
+/** Looks for the cue in the clause right after a closing mark. */
+export function cueAfter(text: string, closeMark: number, lowercase: boolean): Cue | null {
+  const from = closeMark + 1;
+  const tokens = tokenize(text, from, afterWindowEnd(text, from));
+  let i = 0;
+  while (i < tokens.length && !isWord(tokens[i])) {
+    if (!/^[,—–\-:;(]$/.test((tokens[i] as Token).text)) return null;
+    i++;
+  }
+  const rest = tokens.slice(i);
+  if (rest.length === 0) return null;
+  const head = rest[0] as Token;
+  if (bare(head) === 'according' && rest[1] !== undefined && bare(rest[1]) === 'to') {
+    const p = phraseOf(text, subjectAfter(rest, 2));
+    return p === null ? null : { ...p, verb: 'according to', side: 'after' };
+  }
+  if (INVERTING_VERBS.has(bare(head))) {
+    const p = phraseOf(text, subjectAfter(rest, 1));
+    return p === null ? null : { ...p, verb: bare(head), side: 'after' };
+  }
+  // "<subject> [adverb] said": the verb must come within the first few words, before any comma.
+  for (let k = 1; k < Math.min(rest.length, 10); k++) {
+    const token = rest[k] as Token;
+    if (!isWord(token)) {
+      if (token.text === ',' || token.text === '(' ) break;
+      continue;
+    }
+    if (isSpeechVerb(token)) {
+      const subject = subjectBefore(rest, k, lowercase);
+      const p = phraseOf(text, subject);
+      return p === null ? null : { ...p, verb: bare(token), side: 'after' };
+    }
+  }
+  return null;
+}
+
+/** Looks for the cue in the sentence before an opening mark (nearest speech verb to the quote). */
+export function cueBefore(text: string, openMark: number, floor: number, lowercase: boolean): Cue | null {
+  const start = beforeWindowStart(text, openMark, floor);
+  const tokens = tokenize(text, start, openMark);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const token = tokens[k] as Token;
+    if (bare(token) === 'according' && tokens[k + 1] !== undefined && bare(tokens[k + 1] as Token) === 'to') {
+      const p = phraseOf(text, subjectAfter(tokens, k + 2));
+      if (p !== null) return { ...p, verb: 'according to', side: 'before' };
+      continue;
+    }
+    if (!isSpeechVerb(token)) continue;
+    const verb = bare(token);
+    // A participle ("…, saying, "…"") takes the subject of its sentence.
+    if (verb.endsWith('ing')) {
+      const subjectEnd = tokens.findIndex((t) => !isWord(t) || isSpeechVerb(t));
+      const subject = subjectBefore(tokens, subjectEnd < 0 ? k : Math.min(subjectEnd, k), lowercase);
+      const p = phraseOf(text, subject);
+      if (p !== null) return { ...p, verb, side: 'before' };
+      continue;
+    }
+    const subject = subjectBefore(tokens, k, lowercase);
+    const p = phraseOf(text, subject);
+    if (p !== null) return { ...p, verb, side: 'before' };
+    if (INVERTING_VERBS.has(verb)) {
+      const after = phraseOf(text, subjectAfter(tokens, k + 1));
+      if (after !== null) return { ...after, verb, side: 'before' };
+    }
+  }
+  return null;
+}

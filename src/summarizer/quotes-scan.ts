@@ -1,0 +1,139 @@
+/**
+ * Finds spans of text between double quotation marks: straight, curly and guillemets, paired within
+ * a paragraph, with the news convention that an unclosed quote continues into the next paragraph
+ * when that paragraph reopens with a quote mark. One linear pass; no regular-expression backtracking.
+ */
+
+/** A half-open character range [start, end) into the scanned text. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface QuoteSpan {
+  /** Inner text range (without marks, whitespace trimmed) from the first part's start to the last part's end. */
+  readonly start: number;
+  readonly end: number;
+  /** Offset of the opening mark of the first part. */
+  readonly openMark: number;
+  /** Offset of the closing mark of the last part, or of the paragraph end when it was never closed. */
+  readonly closeMark: number;
+  /** True when the last part ended with a closing mark (not at a paragraph end). */
+  readonly closed: boolean;
+  /** One trimmed inner range per paragraph the quotation spans (a single entry for most quotes). */
+  readonly parts: readonly TextRange[];
+}
+
+type MarkRole = 'open' | 'close' | 'either';
+
+const OPENING_GLYPHS = new Set(['“', '„', '«']);
+const CLOSING_GLYPHS = new Set(['”', '»']);
+// Characters after which a quote mark is taken to open a quotation.
+const OPEN_BEFORE = new Set(['(', '[', '{', '—', '–', '-', '/', '…']);
+// Characters before which a quote mark is taken to close a quotation.
+const CLOSE_AFTER = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…', "'", '’']);
+
+function isQuoteMark(ch: string): boolean {
+  return ch === '"' || OPENING_GLYPHS.has(ch) || CLOSING_GLYPHS.has(ch);
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === undefined || ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '\u00a0';
+}
+
+/** Decides from the neighbours whether a mark opens or closes; the glyph only breaks ties. */
+function markRole(text: string, at: number, lineStart: number, lineEnd: number): MarkRole {
+  const ch = text[at] as string;
+  const before = at > lineStart ? text[at - 1] : undefined;
+  const after = at + 1 < lineEnd ? text[at + 1] : undefined;
+  const openSide = isSpace(before) || OPEN_BEFORE.has(before as string) || (before !== undefined && isQuoteMark(before));
+  const closeSide = isSpace(after) || CLOSE_AFTER.has(after as string) || (after !== undefined && isQuoteMark(after));
+  if (openSide && !closeSide) return 'open';
+  if (closeSide && !openSide) return 'close';
+  if (OPENING_GLYPHS.has(ch)) return 'open';
+  if (CLOSING_GLYPHS.has(ch)) return 'close';
+  return 'either';
+}
+
+function trimmedRange(text: string, start: number, end: number): TextRange {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text[s])) s++;
+  while (e > s && isSpace(text[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+interface Segment {
+  readonly openMark: number;
+  readonly closeMark: number;
+  readonly closed: boolean;
+  readonly inner: TextRange;
+  /** Offset of the paragraph end (for continuation checks). */
+  readonly lineEnd: number;
+}
+
+/** Pairs the quote marks of one paragraph (a line), left to right. */
+function scanLine(text: string, lineStart: number, lineEnd: number, out: Segment[]): void {
+  let openAt = -1;
+  for (let i = lineStart; i < lineEnd; i++) {
+    if (!isQuoteMark(text[i] as string)) continue;
+    const role = markRole(text, i, lineStart, lineEnd);
+    if (openAt < 0) {
+      if (role !== 'close') openAt = i;
+      continue;
+    }
+    if (role === 'open') {
+      // A new opening before any close: the earlier quote was left unclosed; end it here.
+      out.push({ openMark: openAt, closeMark: i, closed: false, inner: trimmedRange(text, openAt + 1, i), lineEnd });
+      openAt = i;
+      continue;
+    }
+    out.push({ openMark: openAt, closeMark: i, closed: true, inner: trimmedRange(text, openAt + 1, i), lineEnd });
+    openAt = -1;
+  }
+  if (openAt >= 0) {
+    out.push({ openMark: openAt, closeMark: lineEnd, closed: false, inner: trimmedRange(text, openAt + 1, lineEnd), lineEnd });
+  }
+}
+
+/** Offset of the first non-space character at or after `from` that is on a following line, or -1. */
+function nextParagraphStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpace(text[i])) i++;
+  return i < text.length ? i : -1;
+}
+
+/** Every quoted span in document order. Never throws; O(n). */
+export function scanQuoteSpans(text: string): QuoteSpan[] {
+  const segments: Segment[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    scanLine(text, lineStart, lineEnd, segments);
+    lineStart = lineEnd + 1;
+  }
+
+  const spans: QuoteSpan[] = [];
+  let i = 0;
+  while (i < segments.length) {
+    const first = segments[i] as Segment;
+    const parts: TextRange[] = [first.inner];
+    let last = first;
+    // News convention: an unclosed paragraph-final quote continues when the next paragraph opens with a mark.
+    while (!last.closed && last.closeMark === last.lineEnd) {
+      const next = segments[i + 1];
+      if (next === undefined || next.openMark !== nextParagraphStart(text, last.lineEnd)) break;
+      parts.push(next.inner);
+      last = next;
+      i++;
+    }
+    const start = (parts[0] as TextRange).start;
+    const end = (parts[parts.length - 1] as TextRange).end;
+    if (end > start) {
+      spans.push({ start, end, openMark: first.openMark, closeMark: last.closeMark, closed: last.closed, parts: parts.filter((p) => p.end > p.start) });
+    }
+    i++;
+  }
+  return spans;
+}
