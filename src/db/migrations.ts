@@ -91,4 +91,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX digest_deliveries_open ON digest_deliveries (status) WHERE status IN ('pending', 'failed');
     `,
   },
+  {
+    version: 3,
+    description: 'settings key-value table (e.g. the hash of the last registered slash commands)',
+    sql: `
+      CREATE TABLE settings (
+        key         TEXT PRIMARY KEY,
+        value       TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];
