@@ -13,29 +13,40 @@ interface ClassifiedLine {
   readonly words: number;
 }
 
+const TUNE = JSON.parse(process.env['TUNE'] ?? '{"cap":60,"offset":0,"neutral":1,"truncated":3,"boiler":2,"boilerPerWord":0.5,"related":10}') as Record<string, number> as { cap: number; offset: number; neutral: number; truncated: number; boiler: number; boilerPerWord: number; minArticle?: number; related: number };
 /** How much each kind of line adds to (or costs) the article block it belongs to. */
 function blockScore(line: ClassifiedLine): number {
   switch (line.kind) {
     case 'content':
-      return line.words;
+      return Math.min(line.words, TUNE.cap) - TUNE.offset;
     case 'neutral':
-      return -1;
+      return -TUNE.neutral;
     case 'truncated':
-      return -3;
+      return -TUNE.truncated;
     case 'boilerplate':
-      return -2 - Math.min(line.words, 10) / 2;
+      return -TUNE.boiler - Math.min(line.words, 10) * TUNE.boilerPerWord;
     case 'end-marker':
       return -40;
+    case 'related-marker':
+      return -TUNE.related;
   }
 }
 
-/** The contiguous run of lines with the highest total score (Kadane): the main text block. */
+/** A block at least this strong is an article, so an end marker after it ends the search. */
+const ARTICLE_MIN_SCORE = TUNE.minArticle ?? 40;
+
+/**
+ * The contiguous run of lines with the highest total score (Kadane): the main text block. The search
+ * stops at the first end marker ("Related stories", "Comments") that follows a block strong enough to be
+ * the article, because what comes after it (teasers, comments) can outweigh a short article.
+ */
 function bestBlock(lines: readonly ClassifiedLine[]): { start: number; end: number } | null {
   let best = 0;
   let bestRange: { start: number; end: number } | null = null;
   let running = 0;
   let runStart = 0;
-  lines.forEach((line, index) => {
+  for (const [index, line] of lines.entries()) {
+    if (line.kind === 'end-marker' && best >= ARTICLE_MIN_SCORE) break;
     if (running <= 0) {
       running = 0;
       runStart = index;
@@ -45,7 +56,7 @@ function bestBlock(lines: readonly ClassifiedLine[]): { start: number; end: numb
       best = running;
       bestRange = { start: runStart, end: index + 1 };
     }
-  });
+  }
   return bestRange;
 }
 
@@ -69,10 +80,19 @@ export function cleanArticleText(raw: string): CleanResult {
   }
 }
 
-function cleanUnsafe(raw: string): CleanResult {
+/** One line of the input as the cleaner judged it (for diagnostics and tests). */
+export interface ExplainedLine {
+  readonly text: string;
+  readonly kind: LineKind;
+  readonly kept: boolean;
+}
+
+/** The cleaner's judgement of every line; `cleanArticleText` keeps exactly the lines marked kept. */
+export function explainCleaning(raw: string): { lines: ExplainedLine[]; byline: string | null } {
   const rawLines = splitLines(normalizeText(raw));
   let byline: string | null = null;
   const counts = occurrences(rawLines.map((line) => line.text));
+  const seenContent = new Set<string>();
   const classified: ClassifiedLine[] = rawLines.map(({ text, bulleted }) => {
     let lineText = text;
     const glued = removeGluedByline(lineText);
@@ -87,14 +107,31 @@ function cleanUnsafe(raw: string): CleanResult {
     }
     const features = lineFeatures(lineText);
     let kind = classifyLine(lineText, bulleted, features);
-    if ((counts.get(text) ?? 0) > 1 && kind !== 'end-marker') kind = 'boilerplate';
+    if ((counts.get(text) ?? 0) > 1 && kind !== 'end-marker') {
+      // Repeated menus and teasers are noise; a repeated paragraph (a page that holds its article
+      // twice) keeps its first copy.
+      const firstCopy = kind === 'content' && !seenContent.has(text);
+      seenContent.add(text);
+      if (!firstCopy) kind = 'boilerplate';
+    }
     return { text: lineText, kind, words: features.words };
   });
 
-  const block = bestBlock(classified);
-  const kept = block === null
-    ? classified.filter((line) => line.kind === 'neutral' || line.kind === 'content')
-    : classified.slice(block.start, block.end).filter((line) => line.kind === 'content' || line.kind === 'neutral');
-  const text = kept.map((line) => line.text).join('\n');
-  return { text: text.length <= raw.length ? text : raw.slice(0, 0), byline };
+  const block = bestBlock(classified) ?? { start: 0, end: classified.length };
+  const lines = classified.map((line, index) => ({
+    text: line.text,
+    kind: line.kind,
+    kept: index >= block.start && index < block.end && (line.kind === 'content' || line.kind === 'neutral'),
+  }));
+  return { lines, byline };
+}
+
+function cleanUnsafe(raw: string): CleanResult {
+  const { lines, byline } = explainCleaning(raw);
+  const text = lines
+    .filter((line) => line.kept)
+    .map((line) => line.text)
+    .join('\n');
+  // Guard the contract; every step above only removes characters, so this is never expected to trigger.
+  return { text: text.length <= raw.length ? text : '', byline };
 }

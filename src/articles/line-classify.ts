@@ -12,8 +12,10 @@ export type LineKind =
   | 'truncated'
   /** Menus, share/subscribe/cookie lines, counters, timestamps, credits. */
   | 'boilerplate'
-  /** "Related stories", "More from ...", comments: the article is over. */
-  | 'end-marker';
+  /** Comments, most-read lists, author boxes: the article is over. */
+  | 'end-marker'
+  /** The header of a related-stories box, often inside the story. */
+  | 'related-marker';
 
 export interface LineFeatures {
   readonly words: number;
@@ -37,9 +39,19 @@ export function lineFeatures(line: string): LineFeatures {
   };
 }
 
-/** Whole short lines that close the article: related lists, comment sections, newsletters. */
+/**
+ * Whole lines that close the article: comment sections, most-read lists, author boxes. The line must be
+ * the marker alone, so a story that merely mentions comments does not end.
+ */
 const END_MARKER =
-  /^(?:more (?:from|on|in|stories|news|articles|like this)|related(?: (?:stories|articles|posts|content|news|coverage|topics|links))?|read (?:more|next|also)|you (?:may|might) (?:also )?like|most (?:read|popular|viewed|shared)|recommended(?: for you| stories| reading)?|trending(?: now| stories)?|popular (?:stories|posts|now)|(?:\d+ )?comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|what to read next|top stories|latest (?:news|stories|articles)|also read|see also|previous post|next post|share this(?: article| story)?|sponsored(?: content| stories)?|around the web|don'?t miss|editor'?s picks)\b/iu;
+  /^(?:(?:most|more) (?:read|popular|viewed|shared|watched|commented)(?: (?:stories|articles|news|now|today|this week))?|comments?|\d+ (?:comments?|responses?|replies)|(?:\d+ )?(?:thoughts?|responses?|replies|comments?) (?:on|to) .{1,120}|leave a (?:comment|reply)|(?:post|add|write) a comment|join the (?:conversation|discussion)|show comments|view comments|loading comments(?:\.{3}|…)?|what to read next|previous post|next post|about the author|discussion|conversation)\s*[:.!]?$/iu;
+
+/**
+ * Headers of related-story boxes ("Related articles", "More from Sportsnet", "Don't miss"). These also
+ * appear inside a story, so they weigh against a block without ending it.
+ */
+const RELATED_MARKER =
+  /^(?:(?:more (?:from|on|in|about)|more stories from|latest from|also on)(?: [\p{L}\p{N}.'’&-]+){1,4}|(?:more|related|similar|recommended|suggested|popular|trending|top|latest|other|recent|must) (?:stories|articles|posts|news|content|coverage|reading|videos|links|reads|read)(?: for you)?|related|read (?:more|next|also)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|top stories|also read|see also|sponsored(?: content| stories| links)?|around the web|don'?t miss|editor'?s picks?|share this(?: article| story| post)?)\s*[:.!]?$/iu;
 
 /** Phrases that mark a line as site furniture when the line is short. */
 const BOILERPLATE_PHRASE =
@@ -60,7 +72,8 @@ const ENDS_WITH_LETTER = /\p{Ll}$/u;
 export function classifyLine(line: string, bulleted: boolean, features: LineFeatures): LineKind {
   const { words, endsSentence, sentencePunctuation } = features;
   if (IMAGE_PLACEHOLDER.test(line)) return 'boilerplate';
-  if (words <= 6 && END_MARKER.test(line)) return 'end-marker';
+  if (words <= 24 && END_MARKER.test(line)) return 'end-marker';
+  if (words <= 8 && RELATED_MARKER.test(line)) return 'related-marker';
   if (words <= 3 && BUTTON_WORD.test(line)) return 'boilerplate';
   if (META_LINE.test(line) && words <= 25) return 'boilerplate';
   if (words <= 12 && BOILERPLATE_PHRASE.test(line)) return 'boilerplate';
