@@ -93,12 +93,14 @@ export function articleScore(article: Article, summary: Summary, now: Date): num
 }
 
 export function articleEmbed(article: Article, summary: Summary): Embed {
-  const headline = summary.headline.trim() || article.title;
+  // The article's own headline; the summarizer's best sentence stands in when it has none.
+  const headline = article.title.trim() || summary.headline.trim() || 'Untitled article';
   const text = fitSentences(escapedSentences(summary.sentences), summaryBudget);
   const quote = quoteLine(summary);
   const description = [text || '_No summary available._', quote].filter((part) => part !== '').join('\n\n');
   return {
     title: safeText(headline, limits.embedTitle),
+    ...(/^https?:\/\//i.test(article.source) ? { url: article.source } : {}),
     description,
     color: digestColor,
     footer: { text: fitText(articleFooter(article), 200) },
