@@ -11,14 +11,16 @@ interface ClassifiedLine {
   readonly text: string;
   readonly kind: LineKind;
   readonly words: number;
+  /** A prose line with no prose neighbour: typical of teaser blurbs and comments, rare in articles. */
+  readonly isolated?: boolean;
 }
 
-const TUNE = JSON.parse(process.env['TUNE'] ?? '{"cap":60,"offset":0,"neutral":1,"truncated":3,"boiler":2,"boilerPerWord":0.5,"related":10}') as Record<string, number> as { cap: number; offset: number; neutral: number; truncated: number; boiler: number; boilerPerWord: number; minArticle?: number; related: number };
+const TUNE = JSON.parse(process.env['TUNE'] ?? '{"cap":60,"offset":0,"neutral":1,"truncated":3,"boiler":2,"boilerPerWord":0.5,"related":10,"isolatedFactor":0.3,"isolatedOffset":0}') as Record<string, number> as { cap: number; offset: number; neutral: number; truncated: number; boiler: number; boilerPerWord: number; minArticle?: number; related: number; isolatedFactor: number; isolatedOffset: number };
 /** How much each kind of line adds to (or costs) the article block it belongs to. */
 function blockScore(line: ClassifiedLine): number {
   switch (line.kind) {
     case 'content':
-      return Math.min(line.words, TUNE.cap) - TUNE.offset;
+      return line.isolated ? Math.min(line.words, TUNE.cap) * TUNE.isolatedFactor - TUNE.isolatedOffset : Math.min(line.words, TUNE.cap) - TUNE.offset;
     case 'neutral':
       return -TUNE.neutral;
     case 'truncated':
@@ -117,7 +119,12 @@ export function explainCleaning(raw: string): { lines: ExplainedLine[]; byline: 
     return { text: lineText, kind, words: features.words };
   });
 
-  const block = bestBlock(classified) ?? { start: 0, end: classified.length };
+  const withContext = classified.map((line, index) =>
+    line.kind === 'content' && classified[index - 1]?.kind !== 'content' && classified[index + 1]?.kind !== 'content'
+      ? { ...line, isolated: true }
+      : line,
+  );
+  const block = bestBlock(withContext) ?? { start: 0, end: classified.length };
   const lines = classified.map((line, index) => ({
     text: line.text,
     kind: line.kind,

@@ -67,7 +67,17 @@ const META_LINE =
 const HAS_DIGIT = /\p{N}/u;
 const IMAGE_PLACEHOLDER = /^(?:\[[^\]]*\]\s*)+$/u;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
-const ENDS_WITH_LETTER = /\p{Ll}$/u;
+const LAST_WORD = /(\p{L}+)[^\p{L}]*$/u;
+const CAPITALIZED_WORD = /(?:^|\s)\p{Lu}/gu;
+
+/** Ends in a lower-case word with no final punctuation, and is not a Title Case headline. */
+function looksCutOff(line: string): boolean {
+  const lastWord = LAST_WORD.exec(line)?.[1];
+  if (lastWord === undefined || !/^\p{Ll}/u.test(lastWord) || !/[\p{L}]$/u.test(line)) return false;
+  const words = line.split(/\s+/).length;
+  const capitalized = line.match(CAPITALIZED_WORD)?.length ?? 0;
+  return capitalized / words < 0.5;
+}
 
 export function classifyLine(line: string, bulleted: boolean, features: LineFeatures): LineKind {
   const { words, endsSentence, sentencePunctuation } = features;
@@ -81,7 +91,7 @@ export function classifyLine(line: string, bulleted: boolean, features: LineFeat
   if (words === 0) return 'boilerplate';
   if (bulleted && words <= 4 && !endsSentence) return 'boilerplate';
   // A long line that stops mid-word without any final punctuation is a cut-off teaser.
-  if (words >= 10 && ENDS_WITH_LETTER.test(line) && !endsSentence) return 'truncated';
+  if (words >= 10 && !endsSentence && looksCutOff(line)) return 'truncated';
   if (words >= 12 && sentencePunctuation >= 1 && (endsSentence || words >= 20)) return 'content';
   if (words >= 25) return 'content';
   if (ENDS_IN_WORD.test(line) && words <= 2 && !/^\p{Lu}/u.test(line)) return 'boilerplate';
