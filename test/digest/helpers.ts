@@ -6,7 +6,7 @@ import type { NewArticle } from '../../src/articles/types.ts';
 import { openDatabase, type Db } from '../../src/db/database.ts';
 import { silentLogger } from '../../src/log.ts';
 import { summarize } from '../../src/summarizer/summarize.ts';
-import type { DigestMessage } from '../../src/digest/compose.ts';
+import type { DigestMessage, SummarizeFn } from '../../src/digest/compose.ts';
 import { DigestDelivery, type DigestPoster, type PostOutcome } from '../../src/digest/delivery.ts';
 import { DeliveryLedger } from '../../src/digest/ledger.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
@@ -80,7 +80,7 @@ export interface Instance {
 
 export function instance(
   path: string,
-  options: { owner?: string; now?: () => Date; poster?: RecordingPoster; leaseMs?: number } = {},
+  options: { owner?: string; now?: () => Date; poster?: RecordingPoster; leaseMs?: number; summarize?: SummarizeFn } = {},
 ): Instance {
   const db = openDatabase(path);
   const now = options.now ?? (() => new Date());
@@ -88,7 +88,15 @@ export function instance(
   const subscriptions = new SubscriptionStore(db, now);
   const ledger = new DeliveryLedger(db, options.owner ?? 'test', now, options.leaseMs ?? 60_000);
   const poster = options.poster ?? new RecordingPoster();
-  const delivery = new DigestDelivery({ subscriptions, ledger, articles, summarize, poster, logger: silentLogger, now });
+  const delivery = new DigestDelivery({
+    subscriptions,
+    ledger,
+    articles,
+    summarize: options.summarize ?? summarize,
+    poster,
+    logger: silentLogger,
+    now,
+  });
   const scheduler = new DigestScheduler({ subscriptions, ledger, delivery, logger: silentLogger, now });
   return {
     db,
@@ -103,4 +111,19 @@ export function instance(
       db.close();
     },
   };
+}
+
+/** A summarizer that keeps every sentence: makes digests long enough to span several messages. */
+export const wordySummarize: SummarizeFn = (text) => {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s !== '');
+  const words = text.split(/\s+/).length;
+  return { headline: sentences[0] ?? '', sentences, keywords: [], quotes: [], articleWords: words, summaryWords: words, ratio: 1 };
+};
+
+export function longArticles(count: number): NewArticle[] {
+  return Array.from({ length: count }, (_, i) =>
+    sampleArticle(i, {
+      cleanText: Array.from({ length: 12 }, (_, j) => `Sentence ${j} adds another detail to the long story ${i} about the plan.`).join(' '),
+    }),
+  );
 }
