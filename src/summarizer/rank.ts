@@ -110,6 +110,102 @@ export const centroidRanker: Ranker = (doc) => {
   return scores;
 };
 
+
+/** sumy's TextRank edge weight, split by direction: similarity to later and to earlier sentences. */
+function directedEdgeSums(doc: Document): { later: Float64Array; earlier: Float64Array } {
+  const stats = statsOf(doc);
+  const n = stats.n;
+  const later = new Float64Array(n);
+  const earlier = new Float64Array(n);
+  const logLength = doc.sentences.map((s) => Math.log(Math.max(1, s.terms.length)));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const shared = stats.sharedCounts[i * n + j]!;
+      if (shared === 0) continue;
+      const norm = logLength[i]! + logLength[j]!;
+      const weight = norm > 1e-9 ? shared / norm : shared;
+      later[i]! += weight;
+      earlier[j]! += weight;
+    }
+  }
+  return { later, earlier };
+}
+
+function minMaxScaled(values: Float64Array): Float64Array {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max - min;
+  return values.map((v) => (span > 0 ? (v - min) / span : 0));
+}
+
+/**
+ * How much more central the lead (first 3 sentences) is than the average sentence: tf-idf cosine
+ * to the document centroid, lead mean over document mean.
+ */
+export function leadCentrality(doc: Document): number {
+  const centrality = centroidRanker(doc);
+  const n = centrality.length;
+  if (n === 0) return 1;
+  const k = Math.min(3, n);
+  let lead = 0;
+  let all = 0;
+  for (let i = 0; i < n; i++) {
+    all += centrality[i]!;
+    if (i < k) lead += centrality[i]!;
+  }
+  return all > 0 ? (lead / k) / (all / n) : 1;
+}
+
+/** Where the lead-style evidence (log sentences + 2 x lead centrality) is balanced. */
+const LEAD_STYLE_MIDPOINT = 5.1;
+const LEAD_STYLE_SLOPE = 4;
+
+/**
+ * How strongly a document reads as a news lead followed by detail (0..1): long articles whose
+ * opening sentences sit close to the document centroid. Short articles, or ones whose opening is
+ * no more central than the rest, spread their substance over the whole text.
+ */
+export function leadStyle(doc: Document): number {
+  const n = doc.sentences.length;
+  if (n <= 3) return 1;
+  const evidence = Math.log(n) + 2 * leadCentrality(doc);
+  return 1 / (1 + Math.exp(-LEAD_STYLE_SLOPE * (evidence - LEAD_STYLE_MIDPOINT)));
+}
+
+/**
+ * Briefbot's document-adaptive ranker. Two views of importance, blended by `leadStyle`:
+ * - directed (PacSum-like): similarity to later sentences minus twice the similarity to earlier
+ *   ones, i.e. sentences that introduce what the article goes on to develop;
+ * - undirected, length-aware: total similarity to all sentences times sqrt(words), i.e. sentences
+ *   that carry most of the shared substance.
+ */
+export const adaptiveRanker: Ranker = (doc) => {
+  const { later, earlier } = directedEdgeSums(doc);
+  const directed = minMaxScaled(later.map((l, i) => l - 2 * earlier[i]!));
+  const covering = minMaxScaled(later.map((l, i) => (l + earlier[i]!) * Math.sqrt(doc.sentences[i]!.words)));
+  const style = leadStyle(doc);
+  return directed.map((d, i) => style * d + (1 - style) * covering[i]!);
+};
+
+/** Directed view alone (the lead-style end of the adaptive blend). */
+export const directedRanker: Ranker = (doc) => {
+  const { later, earlier } = directedEdgeSums(doc);
+  return later.map((l, i) => l - 2 * earlier[i]!);
+};
+
+/** Covering view alone (the whole-document end of the adaptive blend). */
+export const coveringRanker: Ranker = (doc) => {
+  const { later, earlier } = directedEdgeSums(doc);
+  return later.map((l, i) => (l + earlier[i]!) * Math.sqrt(doc.sentences[i]!.words));
+};
+
+/** The ranker `summarize` uses. */
+export const briefbotRanker: Ranker = adaptiveRanker;
+
 /** Every ranker by name, for benchmarks and callers that let a user choose. */
 export const RANKERS: Readonly<Record<string, Ranker>> = {
   lead: leadRanker,
@@ -117,7 +213,7 @@ export const RANKERS: Readonly<Record<string, Ranker>> = {
   lexrank: lexRankRanker,
   pacsum: pacSumRanker(),
   centroid: centroidRanker,
+  directed: directedRanker,
+  covering: coveringRanker,
+  adaptive: adaptiveRanker,
 };
-
-/** The ranker `summarize` uses. */
-export const briefbotRanker: Ranker = textRankRanker;
