@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordAPIError, HTTPError } from 'discord.js';
 import { classifyPostError } from '../../src/digest/discord-poster.ts';
-import { canManageDigests, manageGuildFlag } from '../../src/digest/guard.ts';
 import { instance, longArticles, RecordingPoster, sampleArticle, tempDir, wordySummarize, type Instance } from './helpers.ts';
 
 let dir: ReturnType<typeof tempDir>;
@@ -198,15 +197,5 @@ describe('failures', () => {
     expect(classifyPostError(apiError(400, 50035)).kind).toBe('failed');
     expect(classifyPostError(new Error('boom')).kind).toBe('failed');
     expect(HTTPError).toBeTypeOf('function');
-  });
-});
-
-describe('permission guard', () => {
-  it('needs a server and Manage Server (or Administrator)', () => {
-    expect(canManageDigests({ inGuild: false, permissions: manageGuildFlag }).ok).toBe(false);
-    expect(canManageDigests({ inGuild: true, permissions: 0n }).ok).toBe(false);
-    expect(canManageDigests({ inGuild: true, permissions: null }).ok).toBe(false);
-    expect(canManageDigests({ inGuild: true, permissions: manageGuildFlag | 1n }).ok).toBe(true);
-    expect(canManageDigests({ inGuild: true, permissions: 1n << 3n }).ok).toBe(true);
   });
 });
