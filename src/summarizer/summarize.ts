@@ -76,44 +76,46 @@ function contentCosine(a: Sentence, b: Sentence): number {
 }
 
 /**
- * Greedy pick in score order, skipping near-duplicates of picked sentences and sentences over the
- * word budget; then document order. A summary never opens on a dangling sentence: its antecedent
- * is pulled in before it when there is room, else another sentence takes its place.
+ * Greedy pick in score order, skipping near-duplicates and sentences over the word budget; then
+ * document order. A summary never opens on a dangling sentence ("He said..."): another opening is
+ * picked, and when that keeps failing, the summary opens on the antecedent sentence instead.
  */
 function selectSentences(doc: Document, scores: Float64Array, wanted: number, maxWords: number | undefined): Sentence[] {
   if (wanted === 0) return [];
   const budget = maxWords !== undefined && Number.isFinite(maxWords) ? Math.max(0, maxWords) : Infinity;
   const order = doc.sentences.map((s) => s.index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const banned = new Set<number>();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const picked = greedyPick(doc, order, banned, wanted, budget);
+    const first = picked[0];
+    if (first === undefined || !isDangling(first) || picked.some((p) => p.index === first.index - 1)) return picked;
+    banned.add(first.index); // pick another opening instead
+  }
+  // Still dangling after several tries: open on the antecedent instead.
+  const picked = greedyPick(doc, order, new Set(), wanted, budget);
+  while (picked.length > 0 && isDangling(picked[0]!)) {
+    const first = picked.shift()!;
+    const antecedent = doc.sentences[first.index - 1]!;
+    if (!picked.some((p) => p.index === antecedent.index)) picked.unshift(antecedent);
+    if (picked.reduce((sum, s) => sum + s.words, 0) > budget) picked.shift();
+  }
+  return picked;
+}
+
+/** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */
+function greedyPick(doc: Document, order: readonly number[], banned: ReadonlySet<number>, wanted: number, budget: number): Sentence[] {
   const picked: Sentence[] = [];
   let words = 0;
-  const fits = (sentence: Sentence): boolean => words + sentence.words <= budget;
-  const redundant = (sentence: Sentence): boolean => picked.some((p) => contentCosine(p, sentence) > REDUNDANCY_LIMIT);
   for (const index of order) {
     if (picked.length >= wanted) break;
+    if (banned.has(index)) continue;
     const sentence = doc.sentences[index]!;
-    if (sentence.words === 0 || !fits(sentence) || redundant(sentence)) continue;
+    if (sentence.words === 0 || words + sentence.words > budget) continue;
+    if (picked.some((p) => contentCosine(p, sentence) > REDUNDANCY_LIMIT)) continue;
     picked.push(sentence);
     words += sentence.words;
   }
-  picked.sort((a, b) => a.index - b.index);
-  // Repair a dangling opening: walk back to the antecedent.
-  for (let guard = 0; guard < wanted + 2 && picked.length > 0; guard++) {
-    const first = picked[0]!;
-    if (!isDangling(first)) break;
-    const antecedent = doc.sentences[first.index - 1]!;
-    if (picked.length < wanted && fits(antecedent)) {
-      picked.unshift(antecedent);
-      words += antecedent.words;
-    } else {
-      picked.shift();
-      words -= first.words;
-      if (fits(antecedent)) {
-        picked.unshift(antecedent);
-        words += antecedent.words;
-      }
-    }
-  }
-  return picked;
+  return picked.sort((a, b) => a.index - b.index);
 }
 
 /** The best sentence, or its leading clause, within ~100 characters, cut at a word boundary. */

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/summarizer/sentences.ts';
+
+const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
+
+describe('splitSentences on the seed article', () => {
+  const sentences = splitSentences(seed);
+
+  it('keeps titles and U.S. inside their sentences', () => {
+    expect(sentences).toContain(
+      'Putin and Russian Defense Minister Sergei Shoigu met with Gen. Li Shangfu less than a month after Chinese leader Xi Jinping held a three-day state visit to Moscow.',
+    );
+    expect(sentences).toContain(
+      "But China's foreign minister said last week that China wouldn't be helping Russia with weapons, as the U.S. and other Western allies have feared.",
+    );
+  });
+
+  it('does not split inside a quotation that spans two sentences', () => {
+    expect(sentences.at(-1)).toBe(
+      'Li said that the countries\' relations "outperform the military-political unions of the Cold War era. They rest on the principles of nonalignment, and are very stable."',
+    );
+  });
+
+  it('splits paragraphs and sentences into the expected count, all verbatim', () => {
+    expect(sentences).toHaveLength(9);
+    for (const sentence of sentences) expect(seed).toContain(sentence);
+  });
+});
+
+describe('splitSentences on news cases', () => {
+  it('splits sentences glued without a space', () => {
+    expect(splitSentences('Taylor Swift gave Bianka Bryant a very special gift.While performing, she smiled.')).toEqual([
+      'Taylor Swift gave Bianka Bryant a very special gift.',
+      'While performing, she smiled.',
+    ]);
+  });
+
+  it('keeps initials, decimals, e.g. and a.m. inside the sentence', () => {
+    expect(splitSentences('J. K. Rowling sold 3.5 million copies, e.g. in Britain. It opened at 9 a.m. on Monday.')).toEqual([
+      'J. K. Rowling sold 3.5 million copies, e.g. in Britain.',
+      'It opened at 9 a.m. on Monday.',
+    ]);
+  });
+
+  it('ends a sentence at an abbreviation when a sentence opener follows', () => {
+    expect(splitSentences('He moved to the U.S. He was happy there.')).toEqual(['He moved to the U.S.', 'He was happy there.']);
+  });
+
+  it('works on lowercase text', () => {
+    expect(splitSentences('the u.s. and china met. mr. smith said so. it was 3.5 percent.')).toEqual([
+      'the u.s. and china met.',
+      'mr. smith said so.',
+      'it was 3.5 percent.',
+    ]);
+  });
+
+  it('works on ALL-CAPS text', () => {
+    expect(splitSentences('MR. SMITH WENT TO WASHINGTON. HE SAID NO! WHY?')).toEqual([
+      'MR. SMITH WENT TO WASHINGTON.',
+      'HE SAID NO!',
+      'WHY?',
+    ]);
+  });
+
+  it('keeps dashes and a quoted question followed by its attribution', () => {
+    expect(splitSentences('LOS ANGELES — More than half a year in, it held. "Why?" he asked. She left -- quickly.')).toEqual([
+      'LOS ANGELES — More than half a year in, it held.',
+      '"Why?" he asked.',
+      'She left -- quickly.',
+    ]);
+  });
+
+  it('recovers from a quotation that never closes (quote continued in the next paragraph)', () => {
+    expect(splitSentences('"This win helps me. I can hope for more. "I wanted it badly," she said.')).toEqual([
+      '"This win helps me.',
+      'I can hope for more.',
+      '"I wanted it badly," she said.',
+    ]);
+  });
+
+  it('treats each line as its own paragraph and drops blank lines', () => {
+    expect(splitSentences('First line\n\n  Second one. Third one.  \n')).toEqual(['First line', 'Second one.', 'Third one.']);
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences(' \n\t \n')).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/summarizer/document.ts';
+import { RANKERS, leadRanker, leadStyle, type Ranker } from '../../src/summarizer/rank.ts';
+import { splitSentences } from '../../src/summarizer/sentences.ts';
+import { isDangling, shorten, summarize, summarizeWith } from '../../src/summarizer/summarize.ts';
+
+const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
+const seedSentences = splitSentences(seed);
+
+describe('summarize', () => {
+  it('returns 3 verbatim sentences in document order by default', () => {
+    const summary = summarize(seed);
+    expect(summary.sentences).toHaveLength(3);
+    const positions = summary.sentences.map((s) => seedSentences.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('honours named lengths and an exact sentence count', () => {
+    expect(summarize(seed, { length: 'tldr' }).sentences).toHaveLength(1);
+    expect(summarize(seed, { length: 'long' }).sentences).toHaveLength(7);
+    expect(summarize(seed, { sentences: 5, length: 'tldr' }).sentences).toHaveLength(5);
+    expect(summarize(seed, { sentences: 50 }).sentences).toHaveLength(seedSentences.length);
+  });
+
+  it('never exceeds a word budget', () => {
+    const summary = summarize(seed, { length: 'long', maxWords: 60 });
+    expect(summary.summaryWords).toBeLessThanOrEqual(60);
+    expect(summary.sentences.length).toBeGreaterThan(0);
+    expect(summarize(seed, { maxWords: 3 }).sentences).toEqual([]);
+  });
+
+  it('reports word counts and the ratio', () => {
+    const summary = summarize(seed);
+    expect(summary.articleWords).toBe(buildDocument(seed).words);
+    expect(summary.summaryWords).toBeGreaterThan(0);
+    expect(summary.ratio).toBeCloseTo(summary.summaryWords / summary.articleWords, 10);
+    expect(summarize('').ratio).toBe(0);
+  });
+
+  it('gives a headline of at most ~100 characters cut at a word boundary', () => {
+    const { headline } = summarize(seed);
+    expect(headline.length).toBeGreaterThan(10);
+    expect(headline.length).toBeLessThanOrEqual(101);
+    const words = headline.replace(/…$/u, '').split(' ');
+    for (const word of words) expect(seed).toContain(word);
+  });
+
+  it('names the topic among its keywords, as surface words', () => {
+    const { keywords } = summarize(seed);
+    expect(keywords.length).toBeGreaterThan(2);
+    expect(keywords).toEqual(expect.arrayContaining(['china']));
+    for (const keyword of keywords) expect(seed.toLowerCase()).toContain(keyword);
+  });
+
+  it('never opens on a sentence that leans on a left-out antecedent', () => {
+    const text = [
+      'The city council approved a new budget for parks and libraries on Monday.',
+      'However, the parks budget funding plan drew parks budget criticism from parks budget groups.',
+      'He said the parks budget was a parks budget disaster for parks budget users.',
+      'Residents can read the plan online.',
+    ].join(' ');
+    const favourDangling: Ranker = (doc) => Float64Array.from(doc.sentences, (s) => (isDangling(s) ? 10 - s.index : 0));
+    const summary = summarizeWith(favourDangling, text, { sentences: 1 });
+    expect(summary.sentences).toHaveLength(1);
+    const first = buildDocument(summary.sentences[0]!).sentences[0]!;
+    expect(['however', 'he']).not.toContain(first.firstWord);
+  });
+
+  it('skips a near-duplicate sentence', () => {
+    const text = 'Floods closed the main road into town. Floods closed the main road into town again. Schools will open late on Friday.';
+    const summary = summarizeWith(leadRanker, text, { sentences: 2 });
+    expect(summary.sentences).toEqual(['Floods closed the main road into town.', 'Schools will open late on Friday.']);
+  });
+});
+
+describe('rankers', () => {
+  it('all share one signature and give one finite score per sentence', () => {
+    const doc = buildDocument(seed);
+    for (const [name, ranker] of Object.entries(RANKERS)) {
+      const scores = ranker(doc);
+      expect(scores, name).toHaveLength(doc.sentences.length);
+      for (const score of scores) expect(Number.isFinite(score), name).toBe(true);
+    }
+  });
+
+  it('reads a long article with a central lead as lead-style, a short flat one less so', () => {
+    const lead = 'Storms hit the coast. Storms flooded coast towns and storms cut power on the coast.';
+    const detail = Array.from({ length: 40 }, (_, i) => `The storms on the coast left town ${i} flooded and without power.`).join(' ');
+    const short = 'A cat sat. A hen slept. An owl hooted. Dogs and fish swam. Fish and dogs swam far. Dogs chased fish.';
+    expect(leadStyle(buildDocument(`${lead} ${detail}`))).toBeGreaterThan(leadStyle(buildDocument(short)));
+  });
+});
+
+describe('shorten', () => {
+  it('keeps short text and cuts long text at a clause or word boundary', () => {
+    expect(shorten('A short line.', 100)).toBe('A short line');
+    const long = 'Russian President Vladimir Putin met with China\'s defense minister on Sunday, underscoring Beijing\'s strengthening engagement with Moscow';
+    const cut = shorten(long, 100);
+    expect(cut).toBe('Russian President Vladimir Putin met with China\'s defense minister on Sunday');
+    const noClause = shorten('word '.repeat(40), 30);
+    expect(noClause.length).toBeLessThanOrEqual(30);
+    expect(noClause.endsWith('…')).toBe(true);
+  });
+});
