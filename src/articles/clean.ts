@@ -15,16 +15,24 @@ interface ClassifiedLine {
   readonly isolated?: boolean;
 }
 
-const TUNE = JSON.parse(process.env['TUNE'] ?? '{"cap":60,"offset":0,"neutral":1,"truncated":3,"boiler":2,"boilerPerWord":0.5,"related":10,"isolatedFactor":0.3,"isolatedOffset":0}') as Record<string, number> as { cap: number; offset: number; neutral: number; truncated: number; boiler: number; boilerPerWord: number; minArticle?: number; related: number; isolatedFactor: number; isolatedOffset: number };
+const TUNE = JSON.parse(process.env['TUNE'] ?? '{"cap":60,"offset":0,"neutral":1,"truncated":3,"boiler":2,"boilerPerWord":0.5,"related":10,"isolatedFactor":0.3,"isolatedOffset":0}') as Record<string, number> as { cap: number; offset: number; neutral: number; truncated: number; boiler: number; boilerPerWord: number; minArticle?: number; related: number; preNeutral?: number; preTruncated?: number; isolatedFactor: number; isolatedOffset: number };
+interface BlockWeights {
+  readonly neutral: number;
+  readonly truncated: number;
+}
+const PAGE_WEIGHTS: BlockWeights = { neutral: TUNE.neutral, truncated: TUNE.truncated };
+/** An HTML extractor already chose the region, so short lines inside it are less suspect. */
+const PRESELECTED_WEIGHTS: BlockWeights = { neutral: TUNE.preNeutral ?? 0.3, truncated: TUNE.preTruncated ?? 1 };
+
 /** How much each kind of line adds to (or costs) the article block it belongs to. */
-function blockScore(line: ClassifiedLine): number {
+function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
   switch (line.kind) {
     case 'content':
       return line.isolated ? Math.min(line.words, TUNE.cap) * TUNE.isolatedFactor - TUNE.isolatedOffset : Math.min(line.words, TUNE.cap) - TUNE.offset;
     case 'neutral':
-      return -TUNE.neutral;
+      return -weights.neutral;
     case 'truncated':
-      return -TUNE.truncated;
+      return -weights.truncated;
     case 'boilerplate':
       return -TUNE.boiler - Math.min(line.words, 10) * TUNE.boilerPerWord;
     case 'end-marker':
@@ -42,7 +50,7 @@ const ARTICLE_MIN_SCORE = TUNE.minArticle ?? 40;
  * stops at the first end marker ("Related stories", "Comments") that follows a block strong enough to be
  * the article, because what comes after it (teasers, comments) can outweigh a short article.
  */
-function bestBlock(lines: readonly ClassifiedLine[]): { start: number; end: number } | null {
+function bestBlock(lines: readonly ClassifiedLine[], weights: BlockWeights): { start: number; end: number } | null {
   let best = 0;
   let bestRange: { start: number; end: number } | null = null;
   let running = 0;
@@ -53,7 +61,7 @@ function bestBlock(lines: readonly ClassifiedLine[]): { start: number; end: numb
       running = 0;
       runStart = index;
     }
-    running += blockScore(line);
+    running += blockScore(line, weights);
     if (running > best) {
       best = running;
       bestRange = { start: runStart, end: index + 1 };
@@ -73,13 +81,21 @@ function occurrences(lines: readonly string[]): Map<string, number> {
  * Strips scraped noise from plain text. Never throws; result text never longer than input.
  * Paragraphs separated by "\n".
  */
-export function cleanArticleText(raw: string): CleanResult {
+export function cleanArticleText(raw: string, options: CleanOptions = {}): CleanResult {
   try {
-    return cleanUnsafe(raw);
+    return cleanUnsafe(raw, options);
   } catch {
     // Defensive: cleaning is best effort and must never break an import.
     return { text: raw.trim(), byline: null };
   }
+}
+
+export interface CleanOptions {
+  /**
+   * The text is already the article region (an HTML extractor chose it): drop boilerplate lines and
+   * whatever follows an end marker, but do not search for the main block again.
+   */
+  readonly preselected?: boolean;
 }
 
 /** One line of the input as the cleaner judged it (for diagnostics and tests). */
@@ -90,7 +106,7 @@ export interface ExplainedLine {
 }
 
 /** The cleaner's judgement of every line; `cleanArticleText` keeps exactly the lines marked kept. */
-export function explainCleaning(raw: string): { lines: ExplainedLine[]; byline: string | null } {
+export function explainCleaning(raw: string, options: CleanOptions = {}): { lines: ExplainedLine[]; byline: string | null } {
   const rawLines = splitLines(normalizeText(raw));
   let byline: string | null = null;
   const counts = occurrences(rawLines.map((line) => line.text));
@@ -124,17 +140,19 @@ export function explainCleaning(raw: string): { lines: ExplainedLine[]; byline: 
       ? { ...line, isolated: true }
       : line,
   );
-  const block = bestBlock(withContext) ?? { start: 0, end: classified.length };
+  const weights = options.preselected === true ? PRESELECTED_WEIGHTS : PAGE_WEIGHTS;
+  const block = bestBlock(withContext, weights) ?? { start: 0, end: classified.length };
+  const keptKinds: ReadonlySet<LineKind> = new Set(['content', 'neutral']);
   const lines = classified.map((line, index) => ({
     text: line.text,
     kind: line.kind,
-    kept: index >= block.start && index < block.end && (line.kind === 'content' || line.kind === 'neutral'),
+    kept: index >= block.start && index < block.end && keptKinds.has(line.kind),
   }));
   return { lines, byline };
 }
 
-function cleanUnsafe(raw: string): CleanResult {
-  const { lines, byline } = explainCleaning(raw);
+function cleanUnsafe(raw: string, options: CleanOptions): CleanResult {
+  const { lines, byline } = explainCleaning(raw, options);
   const text = lines
     .filter((line) => line.kept)
     .map((line) => line.text)
