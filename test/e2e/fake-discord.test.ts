@@ -187,9 +187,9 @@ describe('fake Discord with a real discord.js client', () => {
     const choices = await fake.sendAutocomplete({ name: 'summary', options: [{ name: 'article', type: 3, value: '7', focused: true }] });
 
     expect(choices).toEqual([
-      { name: 'Article 71', value: '71', name_localizations: undefined },
-      { name: 'Article 72', value: '72', name_localizations: undefined },
-    ].map(({ name, value }) => ({ name, value })));
+      { name: 'Article 71', value: '71' },
+      { name: 'Article 72', value: '72' },
+    ]);
   });
 
   it('handles a button click answered with update on a posted message', async () => {
@@ -323,6 +323,104 @@ describe('fake Discord with a real discord.js client', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.interactions[0]?.lateCallbacks).toBe(1);
     expect(fake.interactions[0]?.events[0]?.status).toBe(404);
+  });
+
+  it('handles a select menu answered with deferUpdate then editReply on the component message', async () => {
+    const { fake, bot } = await botWith(async (interaction) => {
+      if (!interaction.isStringSelectMenu()) return;
+      await interaction.deferUpdate();
+      await interaction.editReply({ content: `Picked ${interaction.values.join(',')}` });
+    });
+    const posted = await textChannel(bot, newsChannelId).send({
+      content: 'Choose',
+      components: [{ type: 1, components: [{ type: 3, custom_id: 'pick', options: [{ label: 'One', value: '1' }] }] }],
+    });
+
+    const outcome = await fake.selectMenu({ customId: 'pick', messageId: posted.id, values: ['1'] });
+
+    expect(outcome.callback?.type).toBe(6);
+    expect(outcome.original?.id).toBe(posted.id);
+    expect(fake.messages(newsChannelId).map((m) => m.content)).toEqual(['Picked 1']);
+  });
+
+  it('sends a command from a DM when guildId is null', async () => {
+    const { fake } = await botWith(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.reply(interaction.inGuild() ? 'guild' : `dm with ${interaction.user.username}`);
+    });
+
+    const outcome = await fake.sendCommand({ name: 'help', guildId: null, user: { id: '100000000000000099', username: 'solo' } });
+
+    expect(outcome.original?.content).toBe('dm with solo');
+    expect(outcome.original?.guildId).toBeNull();
+  });
+
+  it('returns the callback resource when the bot asks withResponse', async () => {
+    let returned: string | undefined;
+    const { fake } = await botWith(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const response = await interaction.reply({ content: 'with response', withResponse: true });
+      returned = response.resource?.message?.content;
+    });
+
+    await fake.sendCommand({ name: 'summary' });
+
+    expect(returned).toBe('with response');
+  });
+
+  it('rejects an editReply whose embeds exceed 6000 characters in total', async () => {
+    const statuses: number[] = [];
+    const { fake } = await botWith(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      const big = Array.from({ length: 2 }, () => ({ description: 'y'.repeat(3500) }));
+      await interaction.editReply({ embeds: big }).catch((e: DiscordAPIError) => statuses.push(e.status));
+      await interaction.editReply({ content: 'too long, see the article' });
+    });
+
+    const outcome = await fake.sendCommand({ name: 'summary' });
+
+    expect(statuses).toEqual([400]);
+    expect(outcome.events.map((e) => [e.kind, e.status])).toEqual([
+      ['callback', 204],
+      ['edit-original', 400],
+      ['edit-original', 200],
+    ]);
+    expect(outcome.original).toMatchObject({ content: 'too long, see the article', embeds: [] });
+  });
+
+  it('waits for a condition given with until', async () => {
+    const { fake } = await botWith(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.reply('first');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await interaction.followUp('second');
+    });
+
+    const outcome = await fake.sendCommand({ name: 'summary', until: (o) => o.followups.length === 1 });
+
+    expect(outcome.followups.map((m) => m.content)).toEqual(['second']);
+  });
+
+  it('resumes after a RECONNECT request and serves fetches of channels, the application and new guilds', async () => {
+    const fake = await startFake();
+    const bot = await loginClient(fake);
+
+    fake.requestReconnect();
+    await fake.waitForResume();
+    const channel = await bot.channels.fetch(quietChannelId, { force: true });
+    const application = await bot.application!.fetch();
+    const joined = once(bot, Events.GuildCreate);
+    fake.addGuild({ id: '200000000000000002', name: 'Second', channels: [{ id: '300000000000000009', name: 'general' }] });
+    const [guild] = (await joined) as [{ name: string }];
+
+    expect(fake.resumes).toBe(1);
+    expect(channel).toMatchObject({ id: quietChannelId, name: 'quiet' });
+    expect(application.id).toBe(fake.applicationId);
+    expect(guild.name).toBe('Second');
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([`GET /channels/${quietChannelId}`, 'GET /applications/@me']),
+    );
   });
 
   it('answers unknown routes with 404 and logs them', async () => {
