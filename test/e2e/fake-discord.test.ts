@@ -423,6 +423,34 @@ describe('fake Discord with a real discord.js client', () => {
     );
   });
 
+  it('delivers an interaction to one of two connected bots only', async () => {
+    const fake = await startFake();
+    const first = await loginClient(fake);
+    const second = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiBase } });
+    try {
+      const secondReady = once(second, Events.ClientReady);
+      await second.login(token);
+      await secondReady;
+      await fake.waitForReady({ sessions: 2 });
+      const answeredBy: string[] = [];
+      for (const [name, bot] of [['first', first], ['second', second]] as const) {
+        bot.on(Events.InteractionCreate, (interaction) => {
+          if (!interaction.isChatInputCommand()) return;
+          answeredBy.push(name);
+          interaction.reply(name).catch(() => undefined);
+        });
+      }
+
+      const outcome = await fake.sendCommand({ name: 'summary' });
+
+      expect(fake.connectedSessions).toBe(2);
+      expect(answeredBy).toEqual(['second']);
+      expect(outcome.events.map((e) => e.status)).toEqual([204]);
+    } finally {
+      await second.destroy();
+    }
+  });
+
   it('answers unknown routes with 404 and logs them', async () => {
     const fake = await startFake();
     const bot = await loginClient(fake);

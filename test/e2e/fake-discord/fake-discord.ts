@@ -153,10 +153,24 @@ export class FakeDiscord {
 
   // ---- gateway ------------------------------------------------------------------------------
 
-  /** Resolves once a client is connected with a live session (identified, or resumed). */
-  async waitForReady(timeoutMs = 10_000): Promise<void> {
-    if (this.gateway.connectedCount() > 0) return;
-    await this.waitForGatewayEvent(['ready', 'resumed'], timeoutMs, 'a client to identify');
+  /**
+   * Resolves once `sessions` clients (default 1) are connected with live sessions (identified or resumed).
+   * READY and GUILD_CREATE have been sent by then; discord.js queues later events until it is ready.
+   */
+  async waitForReady(options: { readonly sessions?: number; readonly timeoutMs?: number } = {}): Promise<void> {
+    const wanted = options.sessions ?? 1;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const started = Date.now();
+    while (this.gateway.connectedCount() < wanted) {
+      const left = timeoutMs - (Date.now() - started);
+      if (left <= 0) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${wanted} connected client(s) (have ${this.gateway.connectedCount()})`);
+      await this.waitForGatewayEvent(['ready', 'resumed'], left, 'a client to identify');
+    }
+  }
+
+  /** Number of clients connected to the gateway right now. */
+  get connectedSessions(): number {
+    return this.gateway.connectedCount();
   }
 
   /** Resolves once the gateway has seen `count` resumes in total (default: one more than at the last drop). */
@@ -347,7 +361,7 @@ export class FakeDiscord {
     const id = nextSnowflake();
     const token = `fake-interaction-${randomBytes(24).toString('base64url')}`;
     const tracked = this.tracker.register({ id, token, type, guildId: where.guildId, channelId: where.channelId, user: where.user, componentMessage });
-    this.gateway.dispatch('INTERACTION_CREATE', this.interactionPayload(id, token, type, data, options, where, componentMessage));
+    this.gateway.dispatchToOne('INTERACTION_CREATE', this.interactionPayload(id, token, type, data, options, where, componentMessage));
     return tracked;
   }
 

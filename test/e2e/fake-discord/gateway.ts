@@ -78,6 +78,18 @@ export class FakeGateway {
     return this.sessions.size;
   }
 
+  /**
+   * Sends a dispatch to one session only, as Discord delivers an interaction once: the newest connected
+   * session, else the newest resumable one (it gets the event through its RESUME replay).
+   */
+  dispatchToOne(type: string, data: unknown): boolean {
+    const sessions = [...this.sessions.values()].reverse();
+    const target = sessions.find((s) => s.socket?.readyState === WebSocket.OPEN) ?? sessions[0];
+    if (!target) return false;
+    this.dispatchTo(target, type, data);
+    return true;
+  }
+
   /** Closes every gateway socket with `code` (4000 by default: the client resumes). */
   async dropConnections(code: number): Promise<void> {
     const closing: Array<Promise<unknown>> = [];
