@@ -100,7 +100,7 @@ function extractUnsafe(html: string): ExtractedPage {
     const { document: contentDocument } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
     text = blockText(contentDocument.body as unknown as DomNode);
   }
-  const cleaned = process.env["NOCLEAN"] ? { text, byline: null } : cleanArticleText(text, { preselected: true });
+  const cleaned = cleanArticleText(text, { preselected: true });
   return {
     title: nonEmpty(article?.title) ?? pageTitle,
     byline: nonEmpty(article?.byline) ?? metaByline ?? cleaned.byline,

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cleanArticleText } from '../../src/articles/clean.ts';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'articles');
+const seed = readFileSync(join(fixtures, 'seed.txt'), 'utf8');
+
+const article = [
+  'The city council voted on Tuesday to expand the downtown bus network, adding three routes that will run every ten minutes during the morning and evening rush hours.',
+  'Transit officials said the new routes would serve neighborhoods that have waited years for reliable service, and that the first buses would run in early spring.',
+  'Critics argued the plan does too little for riders outside the city center, where buses still come only twice an hour on most weekday afternoons.',
+];
+
+describe('cleanArticleText on the seed page', () => {
+  const result = cleanArticleText(seed);
+  const paragraphs = result.text.split('\n');
+
+  it('keeps exactly the seven article paragraphs', () => {
+    const expected = seed
+      .split('\n')
+      .slice(0, 7)
+      .map((line) => line.replace('on Blake PrestonSunday', 'on Sunday').trim());
+    expect(paragraphs).toEqual(expected);
+  });
+
+  it('removes the glued byline and returns it', () => {
+    expect(result.byline).toBe('Blake Preston');
+    expect(result.text).toContain('minister on Sunday, underscoring');
+    expect(result.text).not.toContain('Blake');
+  });
+
+  it('drops view counters and teasers cut mid-word', () => {
+    expect(result.text).not.toMatch(/\d+ view/);
+    expect(result.text).not.toContain('teams are beginning to s');
+    expect(result.text).not.toContain('LOS ANGELES');
+    expect(result.text).not.toContain('While per');
+  });
+});
+
+describe('cleanArticleText noise kinds', () => {
+  const withNoise = (noiseBefore: readonly string[], noiseAfter: readonly string[] = []) =>
+    cleanArticleText([...noiseBefore, ...article, ...noiseAfter].join('\n'));
+
+  it('drops menus and share buttons', () => {
+    const result = withNoise(['• Home', '• News', '• Sports', '• Opinion', 'Share', 'Facebook', 'Twitter', 'Email']);
+    expect(result.text.split('\n')).toEqual(article);
+  });
+
+  it('drops subscribe, cookie and "Read more" lines', () => {
+    const result = withNoise(
+      ['We use cookies to improve your experience.', 'Subscribe to our newsletter'],
+      ['Read more', 'Sign up for our daily newsletter', 'Copyright © 2024 Example Media. All rights reserved.'],
+    );
+    expect(result.text.split('\n')).toEqual(article);
+  });
+
+  it('drops related-story lists after the article', () => {
+    const result = withNoise(
+      [],
+      [
+        'Related stories',
+        'Mayor announces plan for new riverside park',
+        'High school team wins state title in overtime thriller',
+        'Comments',
+        'This is ridiculous, the buses are always late and nobody in charge seems to care about it at all.',
+      ],
+    );
+    expect(result.text.split('\n')).toEqual(article);
+  });
+
+  it('drops timestamp, view-count and editing-credit lines', () => {
+    const result = withNoise(['2025-05-03 04:282092 view', 'Updated: 5:50 PM'], ['(Reporting by Jane Roe; editing by John Poe)']);
+    expect(result.text.split('\n')).toEqual(article);
+  });
+
+  it('takes the byline from a "By" line and drops the line', () => {
+    const result = withNoise(['By Meg James']);
+    expect(result.byline).toBe('Meg James');
+    expect(result.text).not.toContain('Meg James');
+  });
+
+  it('collapses repeated whitespace and decodes HTML entities', () => {
+    const result = cleanArticleText(
+      `${article[0]}\n\n\n   Officials said the plan costs &#36;12 million &amp; will be &ldquo;worth it&rdquo;,\u00a0\u00a0according   to the report.\n${article[1]}`,
+    );
+    expect(result.text).toContain('Officials said the plan costs $12 million & will be “worth it”, according to the report.');
+    expect(result.text).not.toMatch(/ {2}|\n\n/);
+  });
+});
+
+describe('cleanArticleText keeps real sentences', () => {
+  it('keeps short sentences, quotes and headings inside the article', () => {
+    const text = [article[0], '"Yes," he said.', article[1], 'WHAT COMES NEXT', article[2]].join('\n');
+    expect(cleanArticleText(text).text).toBe(text);
+  });
+
+  it('keeps a short article that has no long paragraph at all', () => {
+    expect(cleanArticleText('"Yes," he said.').text).toBe('"Yes," he said.');
+  });
+
+  it('returns empty text for empty or blank input', () => {
+    expect(cleanArticleText('')).toEqual({ text: '', byline: null });
+    expect(cleanArticleText(' \n\t\n ').text).toBe('');
+  });
+});
+
+describe('cleanArticleText properties', () => {
+  it('never throws and never returns text longer than its input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (raw) => {
+        const result = cleanArticleText(raw);
+        expect(result.text.length).toBeLessThanOrEqual(raw.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never grows line-structured noisy input either', () => {
+    const line = fc.oneof(
+      fc.constantFrom('• Home', 'Share', '&amp;&lt;&#36;', 'By Jane Doe', '2025-05-03 04:282092 view', 'Related stories', '"Yes," he said.'),
+      fc.string({ maxLength: 200 }),
+      fc.constant(article[0] ?? ''),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const raw = lines.join('\n');
+        expect(cleanArticleText(raw).text.length).toBeLessThanOrEqual(raw.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('cleans a 10 MB input quickly (linear time)', () => {
+    const page = `${seed}\n• Home\nShare\n${'x'.repeat(5000)}\n`;
+    const big = page.repeat(Math.ceil(10_000_000 / page.length));
+    const started = performance.now();
+    const result = cleanArticleText(big);
+    const elapsed = performance.now() - started;
+    expect(result.text.length).toBeGreaterThan(0);
+    // Well under the 2 s budget on an idle machine; generous because the test machine is shared.
+    expect(elapsed).toBeLessThan(6000);
+  });
+});
