@@ -1,6 +1,6 @@
-import { splitSentences } from './sentences.ts';
+import { splitLeadingSentences } from './sentences.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { forEachToken, stem } from './tokenize.ts';
+import { countWords, forEachToken, stem } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -40,8 +40,8 @@ function byAscending(a: number, b: number): number {
 
 /** Builds the immutable document model: sentences, tokens, stems, term ids. */
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
-  const all = splitSentences(text);
-  const limit = Math.min(all.length, options.maxSentences ?? all.length);
+  const { sentences: all, end } = splitLeadingSentences(text, options.maxSentences ?? Infinity);
+  const limit = all.length;
   const termIds = new Map<string, number>();
   const surfaceCounts: Map<string, number>[] = [];
   const sentences: Sentence[] = [];
@@ -84,7 +84,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
       firstWord,
     });
   }
-  for (let index = limit; index < all.length; index++) totalWords += countTokens(all[index] ?? '');
+  if (end < text.length) totalWords += countWords(text.slice(end));
   const surface = surfaceCounts.map((forms) => {
     let best = '';
     let bestCount = 0;
@@ -92,10 +92,4 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     return best;
   });
   return { sentences, vocabularySize: termIds.size, surface, words: totalWords };
-}
-
-function countTokens(text: string): number {
-  let count = 0;
-  forEachToken(text, () => count++);
-  return count;
 }

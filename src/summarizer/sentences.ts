@@ -172,6 +172,18 @@ function periodEndsSentence(word: string, nextWord: string): boolean {
 
 /** Appends the sentences of text[start, end) to `out`. */
 function splitParagraph(text: string, start: number, end: number, out: string[]): void {
+  // A huge paragraph is split in windows so the quote mask stays small; windows end at whitespace.
+  const window = 200_000;
+  while (end - start > window) {
+    let cut = start + window;
+    while (cut < end && !isSpace(text.charCodeAt(cut))) cut++;
+    splitWindow(text, start, cut, out);
+    start = cut;
+  }
+  splitWindow(text, start, end, out);
+}
+
+function splitWindow(text: string, start: number, end: number, out: string[]): void {
   const quoted = quotedMask(text, start, end);
   let sentenceStart = start;
   const push = (to: number): void => {
@@ -237,14 +249,28 @@ function splitParagraph(text: string, start: number, end: number, out: string[])
 
 /** The verbatim sentences of `text`, in order; paragraphs are split on "\n" first. */
 export function splitSentences(text: string): string[] {
+  return splitLeadingSentences(text, Infinity).sentences;
+}
+
+/**
+ * The first sentences of `text`, stopping after the paragraph in which `limit` is reached, and
+ * the offset where splitting stopped (text.length when it ran to the end). Lets callers bound work
+ * on huge inputs.
+ */
+export function splitLeadingSentences(text: string, limit: number): { sentences: string[]; end: number } {
   const out: string[] = [];
   let start = 0;
   const length = text.length;
-  while (start <= length) {
+  let consumed = 0;
+  while (start <= length && out.length < limit) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
-    if (end > start) splitParagraph(text, start, end, out);
+    // At most ~2,000 characters per missing sentence of a paragraph are read.
+    const stop = Math.min(end, start + Math.max(1, limit - out.length) * 2_000);
+    if (stop > start) splitParagraph(text, start, stop, out);
+    consumed = stop;
+    if (stop < end) break;
     start = end + 1;
   }
-  return out;
+  return { sentences: out.length > limit ? out.slice(0, limit) : out, end: consumed };
 }

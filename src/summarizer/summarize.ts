@@ -38,11 +38,20 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
     headline: headlineOf(doc, scores),
     sentences,
     keywords: keywordsOf(doc),
-    quotes: keyQuotes(cleanText, 3),
+    quotes: keyQuotes(quoteScope(cleanText), 3),
     articleWords: doc.words,
     summaryWords,
     ratio: doc.words === 0 ? 0 : summaryWords / doc.words,
   };
+}
+
+/** Key quotes are looked for in the first ~200,000 characters (whole paragraphs) to bound work on huge inputs. */
+const QUOTE_SCAN_LIMIT = 200_000;
+
+function quoteScope(text: string): string {
+  if (text.length <= QUOTE_SCAN_LIMIT) return text;
+  const paragraphEnd = text.lastIndexOf('\n', QUOTE_SCAN_LIMIT);
+  return text.slice(0, paragraphEnd > 0 ? paragraphEnd : QUOTE_SCAN_LIMIT);
 }
 
 function wantedSentences(options: SummaryOptions, available: number): number {

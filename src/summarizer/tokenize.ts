@@ -36,10 +36,15 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** Number of word tokens in `text`. */
+/** Number of word tokens in `text` (no token strings are built). */
 export function countWords(text: string): number {
   let count = 0;
-  forEachToken(text, () => count++);
+  let inWord = false;
+  for (let p = 0; p < text.length; p++) {
+    const word = isWordCode(text.charCodeAt(p));
+    if (word && !inWord) count++;
+    inWord = word;
+  }
   return count;
 }
 
