@@ -15,14 +15,30 @@ interface ClassifiedLine {
   readonly isolated?: boolean;
 }
 
-const TUNE = JSON.parse(process.env['TUNE'] ?? '{"cap":60,"offset":0,"neutral":1,"truncated":3,"boiler":2,"boilerPerWord":0.5,"related":10,"isolatedFactor":0.3,"isolatedOffset":0}') as Record<string, number> as { cap: number; offset: number; neutral: number; truncated: number; boiler: number; boilerPerWord: number; minArticle?: number; related: number; preNeutral?: number; preTruncated?: number; isolatedFactor: number; isolatedOffset: number };
+/** Block-scoring weights, chosen on the developers' benchmark pages (see test/bench/cleaning.ts). */
+const TUNE = {
+  /** Long paragraphs count at most this many words, so one giant line cannot carry a block. */
+  cap: 60,
+  offset: 0,
+  neutral: 1,
+  truncated: 3,
+  boiler: 2,
+  boilerPerWord: 0.5,
+  related: 10,
+  /** Prose lines with no prose neighbour (teaser blurbs, comments) count at this fraction. */
+  isolatedFactor: 0.3,
+  isolatedOffset: 0,
+  minArticle: 40,
+  preNeutral: 0.3,
+  preTruncated: 1,
+} as const;
 interface BlockWeights {
   readonly neutral: number;
   readonly truncated: number;
 }
 const PAGE_WEIGHTS: BlockWeights = { neutral: TUNE.neutral, truncated: TUNE.truncated };
 /** An HTML extractor already chose the region, so short lines inside it are less suspect. */
-const PRESELECTED_WEIGHTS: BlockWeights = { neutral: TUNE.preNeutral ?? 0.3, truncated: TUNE.preTruncated ?? 1 };
+const PRESELECTED_WEIGHTS: BlockWeights = { neutral: TUNE.preNeutral, truncated: TUNE.preTruncated };
 
 /** How much each kind of line adds to (or costs) the article block it belongs to. */
 function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
@@ -43,7 +59,7 @@ function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
 }
 
 /** A block at least this strong is an article, so an end marker after it ends the search. */
-const ARTICLE_MIN_SCORE = TUNE.minArticle ?? 40;
+const ARTICLE_MIN_SCORE = TUNE.minArticle;
 
 /**
  * The contiguous run of lines with the highest total score (Kadane): the main text block. The search

@@ -23,19 +23,43 @@ export interface LineFeatures {
   readonly sentencePunctuation: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Scripts written without spaces count one word per two characters. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const SENTENCE_END = /[.!?。！？…:;"”’»)\]]$/u;
-const SENTENCE_PUNCTUATION = /[.!?。！？,，、;]/gu;
+/** . ! ? , ; and their CJK forms (。！？，、). */
+const SENTENCE_PUNCTUATION_CODES = new Set([0x2e, 0x21, 0x3f, 0x2c, 0x3b, 0x3002, 0xff01, 0xff1f, 0xff0c, 0x3001]);
 
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** One pass over the line (lines can be megabytes long, so no per-feature regex scans). */
 export function lineFeatures(line: string): LineFeatures {
-  const spacedWords = line.match(WORD)?.length ?? 0;
-  const unspaced = line.match(UNSPACED_SCRIPT)?.length ?? 0;
+  let spacedWords = 0;
+  let unspaced = 0;
+  let sentencePunctuation = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    let wordChar: boolean;
+    if (code < 128) {
+      wordChar = isAsciiWordChar(code);
+      if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2c || code === 0x3b) sentencePunctuation++;
+    } else {
+      const char = line.charAt(i);
+      // Surrogate halves test false; astral letters are rare enough not to matter for counting.
+      wordChar = WORD_CHAR.test(char);
+      if (wordChar && code >= 0x0e00 && UNSPACED_CHAR.test(char)) unspaced++;
+      else if (SENTENCE_PUNCTUATION_CODES.has(code)) sentencePunctuation++;
+    }
+    if (wordChar && !inWord) spacedWords++;
+    inWord = wordChar;
+  }
   return {
     words: unspaced > line.length / 3 ? Math.ceil(unspaced / 2) : spacedWords,
-    endsSentence: SENTENCE_END.test(line),
-    sentencePunctuation: line.match(SENTENCE_PUNCTUATION)?.length ?? 0,
+    endsSentence: SENTENCE_END.test(line.slice(-1)),
+    sentencePunctuation,
   };
 }
 
@@ -55,7 +79,7 @@ const RELATED_MARKER =
 
 /** Phrases that mark a line as site furniture when the line is short. */
 const BOILERPLATE_PHRASE =
-  /\b(?:advertisement|advertising|sponsored|cookies?|subscribe|subscription|newsletter|sign (?:up|in)|log ?in|log out|register|share (?:this|on|via)|follow us|click here|read more|all rights reserved|copyright|terms of (?:use|service)|privacy policy|contact us|about us|skip to|jump to|back to top|download (?:the|our) app|print this|email this|photo:|image:|credit:|getty images|associated press|reuters\b|view comments|show comments|load more|see more|watch:|listen:)\b/iu;
+  /\b(?:advertisement|advertising|sponsored|cookies?|subscribe|subscription|newsletter|sign (?:up|in)|log ?in|log out|register|share (?:this|on|via)|follow us|click here|read more|all rights reserved|copyright|terms of (?:use|service)|privacy policy|contact us|about us|skip to|jump to|back to top|download (?:the|our) app|print this|email this|photo:|image:|credit:|getty images|associated press|reuters\b|view comments|show comments|load more|see more|watch:|listen:)\b/i;
 
 /** Single-word share/menu buttons. */
 const BUTTON_WORD =
@@ -67,13 +91,23 @@ const META_LINE =
 const HAS_DIGIT = /\p{N}/u;
 const IMAGE_PLACEHOLDER = /^(?:\[[^\]]*\]\s*)+$/u;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
-const LAST_WORD = /(\p{L}+)[^\p{L}]*$/u;
 const CAPITALIZED_WORD = /(?:^|\s)\p{Lu}/gu;
+const LETTER = /\p{L}/u;
+const LOWER_START = /^\p{Ll}/u;
+
+/** The last run of letters in the line, found by scanning back (a regex here would be quadratic). */
+function lastWord(line: string): string | undefined {
+  let end = line.length;
+  while (end > 0 && !LETTER.test(line.charAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && LETTER.test(line.charAt(start - 1))) start--;
+  return end > start ? line.slice(start, end) : undefined;
+}
 
 /** Ends in a lower-case word with no final punctuation, and is not a Title Case headline. */
 function looksCutOff(line: string): boolean {
-  const lastWord = LAST_WORD.exec(line)?.[1];
-  if (lastWord === undefined || !/^\p{Ll}/u.test(lastWord) || !/[\p{L}]$/u.test(line)) return false;
+  const last = lastWord(line);
+  if (last === undefined || !LOWER_START.test(last) || !LETTER.test(line.charAt(line.length - 1))) return false;
   const words = line.split(/\s+/).length;
   const capitalized = line.match(CAPITALIZED_WORD)?.length ?? 0;
   return capitalized / words < 0.5;
@@ -81,11 +115,11 @@ function looksCutOff(line: string): boolean {
 
 export function classifyLine(line: string, bulleted: boolean, features: LineFeatures): LineKind {
   const { words, endsSentence, sentencePunctuation } = features;
-  if (IMAGE_PLACEHOLDER.test(line)) return 'boilerplate';
+  if (line.startsWith('[') && IMAGE_PLACEHOLDER.test(line)) return 'boilerplate';
   if (words <= 24 && END_MARKER.test(line)) return 'end-marker';
   if (words <= 8 && RELATED_MARKER.test(line)) return 'related-marker';
   if (words <= 3 && BUTTON_WORD.test(line)) return 'boilerplate';
-  if (META_LINE.test(line) && words <= 25) return 'boilerplate';
+  if (words <= 25 && META_LINE.test(line)) return 'boilerplate';
   if (words <= 12 && BOILERPLATE_PHRASE.test(line)) return 'boilerplate';
   if (words <= 6 && !endsSentence && HAS_DIGIT.test(line) && words <= countDigitsGroups(line) + 3) return 'boilerplate';
   if (words === 0) return 'boilerplate';
