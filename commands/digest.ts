@@ -9,7 +9,7 @@ import type { Subscription } from '../src/digest/subscriptions.ts';
 declare module '../src/discord/router.ts' {
   interface BotDeps {
     /** Absent when the bot runs without digests (e.g. console mode without a database). */
-    readonly digest?: DigestFeature;
+    readonly digest?: DigestFeature | undefined;
   }
 }
 
