@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applicationPayload, channelPayload, guildPayload, userPayload } from './payloads.ts';
 import type { Json, MessageContext } from './payloads.ts';
 import { messagePayload } from './payloads.ts';
-import { json, knownErrors, noContent } from './reply.ts';
+import { discordError, json, knownErrors, noContent } from './reply.ts';
 import type { RestReply } from './reply.ts';
 import type { FakeStore } from './store.ts';
 import type { InteractionTracker } from './interactions.ts';
@@ -50,6 +50,8 @@ interface Route {
 }
 
 const id = '(\\d{15,21})';
+/** Categories and forums take no plain messages. */
+const nonTextChannelTypes = new Set([4, 15, 16]);
 const token = '([^/]+)';
 
 function route(method: string, path: string, auth: boolean, handle: Route['handle']): Route {
@@ -139,6 +141,7 @@ const routes: Route[] = [
   route('POST', `/channels/${id}/messages`, true, (request, context) => {
     const entry = context.store.channels.get(param(request, 0));
     if (!entry) return knownErrors.unknownChannel();
+    if (nonTextChannelTypes.has(entry.spec.type ?? 0)) return discordError(400, 50008, 'Cannot send messages in a non-text channel');
     const invalid = validateMessage(request.body as Json, request.hasFiles);
     if (invalid) return invalid;
     const message = context.store.createMessage(param(request, 0), entry.guildId, 'channel', request.body, null);
