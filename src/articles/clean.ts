@@ -31,14 +31,17 @@ const TUNE = {
   minArticle: 40,
   preNeutral: 0.3,
   preTruncated: 1,
+  preBoiler: 0.5,
 } as const;
 interface BlockWeights {
   readonly neutral: number;
   readonly truncated: number;
+  readonly boilerplate: number;
+  readonly boilerplatePerWord: number;
 }
-const PAGE_WEIGHTS: BlockWeights = { neutral: TUNE.neutral, truncated: TUNE.truncated };
+const PAGE_WEIGHTS: BlockWeights = { neutral: TUNE.neutral, truncated: TUNE.truncated, boilerplate: TUNE.boiler, boilerplatePerWord: TUNE.boilerPerWord };
 /** An HTML extractor already chose the region, so short lines inside it are less suspect. */
-const PRESELECTED_WEIGHTS: BlockWeights = { neutral: TUNE.preNeutral, truncated: TUNE.preTruncated };
+const PRESELECTED_WEIGHTS: BlockWeights = { neutral: TUNE.preNeutral, truncated: TUNE.preTruncated, boilerplate: TUNE.preBoiler, boilerplatePerWord: 0 };
 
 /** How much each kind of line adds to (or costs) the article block it belongs to. */
 function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
@@ -50,7 +53,7 @@ function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
     case 'truncated':
       return -weights.truncated;
     case 'boilerplate':
-      return -TUNE.boiler - Math.min(line.words, 10) * TUNE.boilerPerWord;
+      return -weights.boilerplate - Math.min(line.words, 10) * weights.boilerplatePerWord;
     case 'end-marker':
       return -40;
     case 'related-marker':
@@ -84,6 +87,20 @@ function bestBlock(lines: readonly ClassifiedLine[], weights: BlockWeights): { s
     }
   }
   return bestRange;
+}
+
+/**
+ * Inside a region an HTML extractor chose, short lines after the last paragraph (a closing remark, a
+ * list, a source note) are usually still article, so the block runs on until boilerplate or an end marker.
+ */
+function extendOverTail(lines: readonly ClassifiedLine[], block: { start: number; end: number }): { start: number; end: number } {
+  let end = block.end;
+  while (end < lines.length) {
+    const kind = lines[end]?.kind;
+    if (kind !== 'neutral' && kind !== 'content') break;
+    end++;
+  }
+  return { start: block.start, end };
 }
 
 /** Counts each line's occurrences; menus and teasers repeat, article paragraphs rarely do. */
@@ -157,7 +174,8 @@ export function explainCleaning(raw: string, options: CleanOptions = {}): { line
       : line,
   );
   const weights = options.preselected === true ? PRESELECTED_WEIGHTS : PAGE_WEIGHTS;
-  const block = bestBlock(withContext, weights) ?? { start: 0, end: classified.length };
+  const found = bestBlock(withContext, weights) ?? { start: 0, end: classified.length };
+  const block = options.preselected === true ? extendOverTail(withContext, found) : found;
   const keptKinds: ReadonlySet<LineKind> = new Set(['content', 'neutral']);
   const lines = classified.map((line, index) => ({
     text: line.text,

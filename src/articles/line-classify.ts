@@ -120,7 +120,8 @@ export function classifyLine(line: string, bulleted: boolean, features: LineFeat
   if (words <= 8 && RELATED_MARKER.test(line)) return 'related-marker';
   if (words <= 3 && BUTTON_WORD.test(line)) return 'boilerplate';
   if (words <= 25 && META_LINE.test(line)) return 'boilerplate';
-  if (words <= 12 && BOILERPLATE_PHRASE.test(line)) return 'boilerplate';
+  // A full sentence that happens to mention Reuters or a newsletter is still prose.
+  if (words <= 12 && !(endsSentence && words >= 6) && BOILERPLATE_PHRASE.test(line)) return 'boilerplate';
   if (words <= 6 && !endsSentence && HAS_DIGIT.test(line) && words <= countDigitsGroups(line) + 3) return 'boilerplate';
   if (words === 0) return 'boilerplate';
   if (bulleted && words <= 4 && !endsSentence) return 'boilerplate';
