@@ -1,6 +1,6 @@
 import { splitLeadingSentences } from './sentences.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { countWords, forEachToken, stem } from './tokenize.ts';
+import { countWords, isWordCode, termIdBound, termIdOf, termTableEpoch } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -23,7 +23,7 @@ export interface Document {
   readonly sentences: readonly Sentence[];
   /** Number of distinct content terms; term ids are 0..vocabularySize-1. */
   readonly vocabularySize: number;
-  /** For each term id, a surface form seen in the text (its most frequent lowercase token). */
+  /** For each term id, a surface form seen in the text (its first lowercase token). */
   readonly surface: readonly string[];
   /** Total word tokens of the text. */
   readonly words: number;
@@ -34,62 +34,83 @@ export interface DocumentOptions {
   readonly maxSentences?: number;
 }
 
-function byAscending(a: number, b: number): number {
-  return a - b;
+/** Per-document renumbering of global stem ids to dense local ids, reused across calls (stamped by generation). */
+let localIdOf = new Int32Array(1024);
+let stampOf = new Int32Array(1024);
+let generation = 0;
+
+function ensureCapacity(bound: number): void {
+  if (bound <= localIdOf.length) return;
+  let size = localIdOf.length;
+  while (size < bound) size *= 2;
+  const ids = new Int32Array(size);
+  ids.set(localIdOf);
+  const stamps = new Int32Array(size);
+  stamps.set(stampOf);
+  localIdOf = ids;
+  stampOf = stamps;
 }
 
 /** Builds the immutable document model: sentences, tokens, stems, term ids. */
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
   const { sentences: all, end } = splitLeadingSentences(text, options.maxSentences ?? Infinity);
-  const limit = all.length;
-  const termIds = new Map<string, number>();
-  const surfaceCounts: Map<string, number>[] = [];
+  generation = generation >= 0x7ffffff0 ? 1 : generation + 1;
+  if (generation === 1) stampOf.fill(0);
+  const surface: string[] = [];
   const sentences: Sentence[] = [];
   let totalWords = 0;
-  for (let index = 0; index < limit; index++) {
+  const terms: number[] = [];
+  for (let index = 0; index < all.length; index++) {
     const sentenceText = all[index] ?? '';
-    const terms: number[] = [];
+    terms.length = 0;
     let words = 0;
     let firstWord = '';
-    forEachToken(sentenceText, (token) => {
+    const length = sentenceText.length;
+    let start = -1;
+    let hasUpper = false;
+    for (let p = 0; p <= length; p++) {
+      const code = p < length ? sentenceText.charCodeAt(p) : 32;
+      if (p < length && isWordCode(code)) {
+        if (start < 0) { start = p; hasUpper = false; }
+        if (code >= 65 && code <= 90) hasUpper = true;
+        else if (code >= 128) hasUpper = true; // let toLowerCase handle other scripts
+        continue;
+      }
+      if (start < 0) continue;
+      const raw = sentenceText.slice(start, p);
+      const token = hasUpper ? raw.toLowerCase() : raw;
+      start = -1;
       if (words === 0) firstWord = token;
       words++;
-      if (STOPWORDS.has(token) || token.length > 40) return;
-      const key = stem(token);
-      let id = termIds.get(key);
-      if (id === undefined) {
-        id = termIds.size;
-        termIds.set(key, id);
-        surfaceCounts.push(new Map());
+      const epoch = termTableEpoch;
+      const globalId = termIdOf(token, STOPWORDS);
+      if (epoch !== termTableEpoch) generation++; // table reset: forget stale stamps (the term may repeat as a new id)
+      if (globalId < 0) continue;
+      ensureCapacity(termIdBound());
+      let local: number;
+      if (stampOf[globalId] === generation) {
+        local = localIdOf[globalId]!;
+      } else {
+        local = surface.length;
+        stampOf[globalId] = generation;
+        localIdOf[globalId] = local;
+        surface.push(token);
       }
-      const forms = surfaceCounts[id];
-      if (forms !== undefined && forms.size < 8) forms.set(token, (forms.get(token) ?? 0) + 1);
-      terms.push(id);
-    });
-    totalWords += words;
-    const sorted = terms.slice().sort(byAscending);
-    const unique: number[] = [];
-    const counts: number[] = [];
-    for (const id of sorted) {
-      if (unique.length > 0 && unique[unique.length - 1] === id) counts[counts.length - 1]! += 1;
-      else { unique.push(id); counts.push(1); }
+      terms.push(local);
     }
-    sentences.push({
-      text: sentenceText,
-      index,
-      words,
-      terms: Int32Array.from(terms),
-      uniqueTerms: Int32Array.from(unique),
-      termCounts: Int32Array.from(counts),
-      firstWord,
-    });
+    totalWords += words;
+    const sorted = Int32Array.from(terms).sort();
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+    const unique = new Int32Array(distinct);
+    const counts = new Int32Array(distinct);
+    let u = -1;
+    for (let k = 0; k < sorted.length; k++) {
+      if (k === 0 || sorted[k] !== sorted[k - 1]) unique[++u] = sorted[k]!;
+      counts[u]! += 1;
+    }
+    sentences.push({ text: sentenceText, index, words, terms: Int32Array.from(terms), uniqueTerms: unique, termCounts: counts, firstWord });
   }
   if (end < text.length) totalWords += countWords(text.slice(end));
-  const surface = surfaceCounts.map((forms) => {
-    let best = '';
-    let bestCount = 0;
-    for (const [form, count] of forms) if (count > bestCount) { best = form; bestCount = count; }
-    return best;
-  });
-  return { sentences, vocabularySize: termIds.size, surface, words: totalWords };
+  return { sentences, vocabularySize: surface.length, surface, words: totalWords };
 }

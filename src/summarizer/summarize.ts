@@ -1,7 +1,7 @@
 import { buildDocument, type Document, type Sentence } from './document.ts';
 import { keyQuotes } from './quotes.ts';
 import { briefbotRanker, type Ranker } from './rank.ts';
-import type { Summary, SummaryLength, SummaryOptions } from './types.ts';
+import type { Quote, Summary, SummaryLength, SummaryOptions } from './types.ts';
 
 /** Sentences analysed at most: ranking is quadratic, so huge inputs are summarized from their opening. */
 export const MAX_RANKED_SENTENCES = 400;
@@ -34,15 +34,22 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
   const chosen = selectSentences(doc, scores, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
-  return {
+  const summary = {
     headline: headlineOf(doc, scores),
     sentences,
     keywords: keywordsOf(doc),
-    quotes: keyQuotes(quoteScope(cleanText), 3),
+    quotes: [] as readonly Quote[],
     articleWords: doc.words,
     summaryWords,
     ratio: doc.words === 0 ? 0 : summaryWords / doc.words,
   };
+  // Quotes are found on first read (then kept): callers that only show sentences skip that scan.
+  let quotes: readonly Quote[] | undefined;
+  Object.defineProperty(summary, 'quotes', {
+    enumerable: true,
+    get: () => (quotes ??= keyQuotes(quoteScope(cleanText), 3)),
+  });
+  return summary;
 }
 
 /** Key quotes are looked for in the first ~200,000 characters (whole paragraphs) to bound work on huge inputs. */
@@ -154,7 +161,7 @@ export function shorten(text: string, limit: number): string {
   return `${trimmed.slice(0, end).replace(/[\s,;:—-]+$/u, '')}…`;
 }
 
-/** Top content terms by frequency, earlier mentions breaking ties; shown as their common surface form. */
+/** Top content terms by frequency, earlier mentions weighing more; shown as a surface form from the text. */
 function keywordsOf(doc: Document): string[] {
   const weight = new Float64Array(doc.vocabularySize);
   const n = Math.max(1, doc.sentences.length);
@@ -162,7 +169,25 @@ function keywordsOf(doc: Document): string[] {
     const early = 1 + (n - sentence.index) / n; // the lead names the topic
     for (let k = 0; k < sentence.uniqueTerms.length; k++) weight[sentence.uniqueTerms[k]!]! += sentence.termCounts[k]! * early;
   }
-  const ids = [...weight.keys()].filter((id) => (doc.surface[id] ?? '').length > 2 && !/^\d+$/.test(doc.surface[id] ?? ''));
-  ids.sort((a, b) => weight[b]! - weight[a]! || a - b);
-  return ids.slice(0, KEYWORD_COUNT).map((id) => doc.surface[id] ?? '');
+  // Keep the best few in one pass (insertion into a short sorted list).
+  const best: number[] = [];
+  for (let id = 0; id < weight.length; id++) {
+    const form = doc.surface[id] ?? '';
+    if (form.length <= 2 || isAllDigits(form)) continue;
+    const w = weight[id]!;
+    if (best.length === KEYWORD_COUNT && w <= weight[best[best.length - 1]!]!) continue;
+    let at = best.length;
+    while (at > 0 && weight[best[at - 1]!]! < w) at--;
+    best.splice(at, 0, id);
+    if (best.length > KEYWORD_COUNT) best.pop();
+  }
+  return best.map((id) => doc.surface[id] ?? '');
+}
+
+function isAllDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }

@@ -6,7 +6,7 @@ import { stemmer } from 'stemmer';
  */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-function isWordCode(code: number): boolean {
+export function isWordCode(code: number): boolean {
   if (code < 128) {
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   }
@@ -59,4 +59,38 @@ export function stem(token: string): string {
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(token, stemmed);
   return stemmed;
+}
+
+/** Global term table: lowercased token -> stem id (-1 for stopwords), so each distinct token is looked up once. */
+const termOfToken = new Map<string, number>();
+const stemIds = new Map<string, number>();
+/** Changes whenever the table is reset (ids handed out before then mean nothing after). */
+export let termTableEpoch = 0;
+
+/**
+ * The stem id of a lowercased token, or -1 when the token carries no content (a stopword or
+ * junk longer than 40 characters). Ids are stable while the table lives; it is reset when it
+ * grows past its limit, so callers must not keep ids across documents.
+ */
+export function termIdOf(token: string, stopwords: ReadonlySet<string>): number {
+  const known = termOfToken.get(token);
+  if (known !== undefined) return known;
+  if (termOfToken.size >= STEM_CACHE_LIMIT) {
+    termOfToken.clear();
+    stemIds.clear();
+    termTableEpoch++;
+  }
+  let id = -1;
+  if (!stopwords.has(token) && token.length <= 40) {
+    const key = stem(token);
+    id = stemIds.get(key) ?? stemIds.size;
+    if (id === stemIds.size) stemIds.set(key, id);
+  }
+  termOfToken.set(token, id);
+  return id;
+}
+
+/** Number of stem ids handed out so far (an upper bound for ids). */
+export function termIdBound(): number {
+  return stemIds.size;
 }

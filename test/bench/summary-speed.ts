@@ -63,6 +63,8 @@ function main(): void {
     new NullLogger(),
   );
   const briefbot = (text: string): unknown => summarize(text, { sentences: 3 });
+  // Reading .quotes runs the key-quote finder too (Summary.quotes is computed on first read).
+  const briefbotWithQuotes = (text: string): unknown => summarize(text, { sentences: 3 }).quotes;
   const peer = (text: string): unknown => textRank.summarize(text, 'en');
 
   // Warm up both (JIT, stem cache), then take the best of three passes each.
@@ -70,6 +72,8 @@ function main(): void {
   timeAll(texts.slice(0, 100), peer);
   const ours = best([timeAll(texts, briefbot), timeAll(texts, briefbot), timeAll(texts, briefbot)]);
   const theirs = best([timeAll(texts, peer), timeAll(texts, peer)]);
+  timeAll(texts, briefbotWithQuotes);
+  const withQuotes = best([timeAll(texts, briefbotWithQuotes), timeAll(texts, briefbotWithQuotes)]);
 
   const row = (name: string, r: Run): string =>
     `| ${name} | ${r.articlesPerSecond.toFixed(0)} | ${r.megabytesPerSecond.toFixed(2)} | ${r.medianMs.toFixed(2)} | ${r.p99Ms.toFixed(2)} |`;
@@ -78,7 +82,8 @@ function main(): void {
   console.log('| --- | --- | --- | --- | --- |');
   console.log(row('Briefbot', ours));
   console.log(row('ts-textrank 1.0.3', theirs));
-  console.log(`Briefbot / ts-textrank: ${(ours.articlesPerSecond / theirs.articlesPerSecond).toFixed(1)}x articles per second`);
+  console.log(row('Briefbot + key quotes', withQuotes));
+  console.log(`Briefbot / ts-textrank: ${(ours.articlesPerSecond / theirs.articlesPerSecond).toFixed(1)}x articles per second (with key quotes: ${(withQuotes.articlesPerSecond / theirs.articlesPerSecond).toFixed(1)}x)`);
 
   // One 5,000-word article built from dev sentences.
   const words: string[] = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
 import { RANKERS, leadRanker, leadStyle, type Ranker } from '../../src/summarizer/rank.ts';
 import { splitSentences } from '../../src/summarizer/sentences.ts';
+import { keyQuotes } from '../../src/summarizer/quotes.ts';
 import { isDangling, shorten, summarize, summarizeWith } from '../../src/summarizer/summarize.ts';
 
 const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
@@ -66,6 +67,13 @@ describe('summarize', () => {
     expect(summary.sentences).toHaveLength(1);
     const first = buildDocument(summary.sentences[0]!).sentences[0]!;
     expect(['however', 'he']).not.toContain(first.firstWord);
+  });
+
+  it('takes its quotes from keyQuotes, computed once on first read', () => {
+    const summary = summarize(seed);
+    expect(summary.quotes).toEqual(keyQuotes(seed, 3));
+    expect(summary.quotes).toBe(summary.quotes);
+    expect(JSON.parse(JSON.stringify(summary)).quotes).toEqual(keyQuotes(seed, 3));
   });
 
   it('skips a near-duplicate sentence', () => {
