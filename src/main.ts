@@ -17,6 +17,7 @@ import { startDiscordBot } from './discord/client.ts';
 import { connectInstructions, runConsole } from './discord/console.ts';
 import { registerCommands, sqliteSettings } from './discord/deploy.ts';
 import { createRouter, type BotDeps } from './discord/router.ts';
+import { createDigestFeature } from './digest/feature.ts';
 import { createLogger, type Logger } from './log.ts';
 import { summarize } from './summarizer/summarize.ts';
 
@@ -138,6 +139,13 @@ export async function main(): Promise<void> {
     return null;
   });
   if (bot) cleanups.push(() => bot.stop());
+  if (bot) {
+    // Digests post through the client's REST queue (one global rate limit), so they join the deps once connected.
+    const digest = createDigestFeature({ db: store.db, articles: store, summarize, logger, rest: bot.client.rest });
+    Object.assign(deps, { digest });
+    cleanups.push(() => digest.stop());
+    await digest.start().catch((error: unknown) => logger.error('starting the digest schedules failed', { error }));
+  }
 }
 
 await main();
