@@ -154,7 +154,12 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway session resumed', { shardId, replayed }));
   client.on(Events.ShardError, (error, shardId) => logger.error('gateway error', { shardId, error }));
 
-  await client.login(options.token);
+  try {
+    await client.login(options.token);
+  } catch (error) {
+    await client.destroy(); // leave no sockets or timers behind, so the process can exit
+    throw error;
+  }
   return {
     client,
     stop: async () => {
