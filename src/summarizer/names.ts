@@ -61,7 +61,11 @@ export function isPronoun(word: string): boolean {
 }
 
 function bareWord(token: string): string {
-  return token.toLowerCase().replace(/[.,]$/, '').replace(/['’]s$/, '');
+  let word = token.toLowerCase();
+  const last = word.charCodeAt(word.length - 1);
+  if (last === 46 || last === 44) word = word.slice(0, -1); // trailing . or ,
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  return word;
 }
 
 export function isTitleWord(token: string): boolean {
@@ -100,7 +104,8 @@ export function personNameFromRun(words: readonly string[]): string | null {
   return tokens.join(' ');
 }
 
-const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*/g;
+// Capitalized words only: most words are lowercase, and skipping them keeps the scan fast.
+const CAPITALIZED_WORD = /[A-Z][A-Za-z\u00C0-\u024F'’.-]*/g;
 
 interface RawRun {
   readonly words: string[];
@@ -108,84 +113,130 @@ interface RawRun {
   readonly end: number;
 }
 
-/** Capitalized runs: consecutive name tokens separated by single spaces only. */
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** Capitalized runs: consecutive name or title words separated by single spaces only. */
 function capitalizedRuns(text: string): RawRun[] {
   const runs: RawRun[] = [];
   let current: { words: string[]; start: number; end: number } | null = null;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+  CAPITALIZED_WORD.lastIndex = 0;
+  for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) {
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) continue; // inside a word ("iPhone")
     let token = m[0];
     let end = m.index + token.length;
-    // A sentence-final period belongs to the sentence, not the word (keep it on initials like "J.").
+    // A sentence-final period belongs to the sentence, not the word; keep it on "Gen." and initials.
     if (token.endsWith('.')) {
       token = token.slice(0, -1);
-      const abbreviation = token.length === 1 || isTitleWord(token);
-      if (!abbreviation) end -= 1;
+      if (!(token.length === 1 || isTitleWord(token))) end -= 1;
     }
-    const capitalized = isNameToken(token) || (isTitleWord(token) && /^[A-Z]/.test(token));
-    const adjacent = current !== null && /^ $/.test(text.slice(current.end, m.index));
-    if (capitalized && (PARTICLES.has(token) ? current !== null && adjacent : true)) {
-      if (current !== null && adjacent && !text.slice(current.end - 1, current.end).match(/[,;:]/)) {
-        current.words.push(token);
-        current.end = end;
-      } else {
-        if (current !== null) runs.push(current);
-        current = { words: [token], start: m.index, end };
-      }
-    } else if (current !== null) {
-      runs.push(current);
+    const usable = isNameToken(token) || isTitleWord(token);
+    const adjacent = current !== null && m.index === current.end + 1 && text.charCodeAt(current.end) === 32;
+    if (!usable) {
+      if (current !== null) runs.push(current);
       current = null;
+    } else if (current !== null && adjacent) {
+      current.words.push(token);
+      current.end = end;
+    } else {
+      if (current !== null) runs.push(current);
+      current = { words: [token], start: m.index, end };
     }
   }
   if (current !== null) runs.push(current);
   return runs;
 }
 
+/** Full names by their first and last words, in document order, for fast surname lookups. */
+export class NameIndex {
+  private readonly byLastWord = new Map<string, { name: string; start: number }[]>();
+  private readonly byFirstWord = new Map<string, { name: string; start: number }[]>();
+
+  add(name: string, start: number): void {
+    const words = name.split(' ');
+    push(this.byLastWord, words[words.length - 1] as string, { name, start });
+    push(this.byFirstWord, words[0] as string, { name, start });
+  }
+
+  /**
+   * Resolves a (possibly partial) name to the most recent full name before `at` that ends with it
+   * (or, for one word, starts with it: "Li" -> "Li Shangfu"); else the first such name after `at`.
+   */
+  resolve(name: string, at: number): string | null {
+    const words = name.split(' ');
+    const key = words[words.length - 1] as string;
+    const fits = (full: string): boolean => full !== name && (words.length === 1 || (full.endsWith(` ${name}`) && full.length > name.length));
+    const lists = [this.byLastWord.get(key) ?? []];
+    if (words.length === 1) lists.push(this.byFirstWord.get(key) ?? []);
+    let best: { name: string; start: number } | null = null;
+    for (const list of lists) {
+      for (let i = lastBefore(list, at); i >= 0; i--) {
+        const entry = list[i] as { name: string; start: number };
+        if (fits(entry.name)) {
+          if (best === null || entry.start > best.start) best = entry;
+          break;
+        }
+      }
+    }
+    if (best !== null) return best.name;
+    if (words.length > 1) return null;
+    let after: { name: string; start: number } | null = null;
+    for (const list of lists) {
+      for (let i = lastBefore(list, at + 1) + 1; i < list.length; i++) {
+        const entry = list[i] as { name: string; start: number };
+        if (fits(entry.name)) {
+          if (after === null || entry.start < after.start) after = entry;
+          break;
+        }
+      }
+    }
+    return after?.name ?? null;
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Index of the last entry whose start is before `at` (entries sorted by start), or -1. */
+function lastBefore(list: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as { start: number }).start < at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /**
- * Every person mention in document order. Multi-word names register themselves; a one-word mention
- * counts only when it is the first or last word of a full name mentioned earlier (or later, for a
- * surname that precedes its full name), which keeps places like "China" out.
+ * Every person mention in document order, and the index of full names. Multi-word names register
+ * themselves; a one-word mention counts only when it is the first or last word of a full name
+ * mentioned in the text, which keeps places like "China" out.
  */
-export function findPersonMentions(text: string): PersonMention[] {
+export function findPersonMentions(text: string): { mentions: PersonMention[]; index: NameIndex } {
   const runs = capitalizedRuns(text);
   const named = runs.map((run) => ({ run, name: personNameFromRun(run.words) }));
-  const fullNames: { name: string; start: number }[] = [];
+  const index = new NameIndex();
   for (const { run, name } of named) {
-    if (name !== null && name.includes(' ')) fullNames.push({ name, start: run.start });
+    if (name !== null && name.includes(' ')) index.add(name, run.start);
   }
   const mentions: PersonMention[] = [];
   for (const { run, name } of named) {
     if (name === null) continue;
     if (name.includes(' ')) {
-      mentions.push({ name, fullName: resolveAgainst(name, fullNames, run.start) ?? name, start: run.start, end: run.end });
+      mentions.push({ name, fullName: index.resolve(name, run.start) ?? name, start: run.start, end: run.end });
       continue;
     }
-    const full = resolveAgainst(name, fullNames, run.start);
+    const full = index.resolve(name, run.start);
     if (full !== null) mentions.push({ name, fullName: full, start: run.start, end: run.end });
   }
-  return mentions;
-}
-
-/**
- * Resolves a (possibly partial) name to the most recent full name before `at` that contains it as
- * its last or first word; falls back to the first such name after `at`.
- */
-export function resolveAgainst(name: string, fullNames: readonly { name: string; start: number }[], at: number): string | null {
-  const words = name.split(' ');
-  const key = words[words.length - 1] as string;
-  const fits = (full: string): boolean => {
-    if (full === name) return false;
-    const fw = full.split(' ');
-    if (words.length > 1) return fw.length > words.length && fw.slice(-words.length).join(' ') === name;
-    return fw[fw.length - 1] === key || fw[0] === key;
-  };
-  let best: string | null = null;
-  for (const f of fullNames) {
-    if (f.start >= at) break;
-    if (fits(f.name)) best = f.name;
-  }
-  if (best !== null) return best;
-  if (words.length > 1) return null;
-  for (const f of fullNames) if (f.start > at && fits(f.name)) return f.name;
-  return null;
+  return { mentions, index };
 }

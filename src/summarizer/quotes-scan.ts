@@ -33,6 +33,8 @@ const OPEN_BEFORE = new Set(['(', '[', '{', '—', '–', '-', '/', '…']);
 // Characters before which a quote mark is taken to close a quotation.
 const CLOSE_AFTER = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…', "'", '’']);
 
+const QUOTE_MARK = /["“”„«»]/g;
+
 function isQuoteMark(ch: string): boolean {
   return ch === '"' || OPENING_GLYPHS.has(ch) || CLOSING_GLYPHS.has(ch);
 }
@@ -72,11 +74,10 @@ interface Segment {
   readonly lineEnd: number;
 }
 
-/** Pairs the quote marks of one paragraph (a line), left to right. */
-function scanLine(text: string, lineStart: number, lineEnd: number, out: Segment[]): void {
+/** Pairs the quote marks of one paragraph (a line), left to right; `marks` are the line's mark offsets. */
+function scanLine(text: string, lineStart: number, lineEnd: number, marks: readonly number[], out: Segment[]): void {
   let openAt = -1;
-  for (let i = lineStart; i < lineEnd; i++) {
-    if (!isQuoteMark(text[i] as string)) continue;
+  for (const i of marks) {
     const role = markRole(text, i, lineStart, lineEnd);
     if (openAt < 0) {
       if (role !== 'close') openAt = i;
@@ -106,13 +107,22 @@ function nextParagraphStart(text: string, from: number): number {
 /** Every quoted span in document order. Never throws; O(n). */
 export function scanQuoteSpans(text: string): QuoteSpan[] {
   const segments: Segment[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    scanLine(text, lineStart, lineEnd, segments);
-    lineStart = lineEnd + 1;
+  // One pass over the marks; each line with marks is paired on its own.
+  let lineMarks: number[] = [];
+  let lineStart = -1;
+  let lineEnd = -1;
+  QUOTE_MARK.lastIndex = 0;
+  for (let m = QUOTE_MARK.exec(text); m !== null; m = QUOTE_MARK.exec(text)) {
+    if (m.index >= lineEnd) {
+      if (lineMarks.length > 0) scanLine(text, lineStart, lineEnd, lineMarks, segments);
+      lineStart = text.lastIndexOf('\n', m.index) + 1;
+      lineEnd = text.indexOf('\n', m.index);
+      if (lineEnd < 0) lineEnd = text.length;
+      lineMarks = [];
+    }
+    lineMarks.push(m.index);
   }
+  if (lineMarks.length > 0) scanLine(text, lineStart, lineEnd, lineMarks, segments);
 
   const spans: QuoteSpan[] = [];
   let i = 0;

@@ -1,7 +1,7 @@
 import type { Quote } from './types.ts';
 import { cueAfter, cueBefore, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
-import { findPersonMentions, isPronoun, personNameFromRun, resolveAgainst, type PersonMention } from './names.ts';
+import { findPersonMentions, isPronoun, personNameFromRun, type NameIndex, type PersonMention } from './names.ts';
 
 export type { TextRange } from './quotes-scan.ts';
 
@@ -45,16 +45,27 @@ interface Context {
   readonly text: string;
   readonly lowercase: boolean;
   readonly persons: readonly PersonMention[];
-  readonly fullNames: readonly { name: string; start: number }[];
+  readonly names: NameIndex | null;
+  /** Offsets where lines (paragraphs) start, ascending. */
+  readonly lineStarts: readonly number[];
 }
 
 /** The nearest person mentioned before `at` (outside quotations) as a full name, or null. */
 function nearestPersonBefore(ctx: Context, at: number, quoteRanges: readonly QuoteSpan[]): string | null {
-  for (let i = ctx.persons.length - 1; i >= 0; i--) {
+  // Persons are sorted by offset: find the last one ending by `at`, then step back past quoted ones.
+  let lo = 0;
+  let hi = ctx.persons.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ctx.persons[mid] as PersonMention).end <= at) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = last, steps = 0; i >= 0 && steps < 200; i--, steps++) {
     const person = ctx.persons[i] as PersonMention;
-    if (person.end > at) continue;
-    if (insideAny(person.start, quoteRanges)) continue;
-    return person.fullName;
+    if (!insideAny(person.start, quoteRanges)) return person.fullName;
   }
   return null;
 }
@@ -101,17 +112,17 @@ function personInPhrase(ctx: Context, phrase: string, at: number): string | null
     const run = (runs[r] as string).trim().split(/\s+/).map((w) => w.replace(/[,]$/, ''));
     const name = personNameFromRun(run.map((w) => w.replace(/\.$/, (m) => (w.length <= 2 ? m : ''))));
     if (name === null) continue;
-    return resolveAgainst(name, ctx.fullNames, at) ?? name;
+    return ctx.names?.resolve(name, at) ?? name;
   }
   return null;
 }
 
 function buildContext(text: string): Context {
   const lowercase = isLowercaseText(text);
-  const persons = lowercase ? [] : findPersonMentions(text);
-  const fullNames: { name: string; start: number }[] = [];
-  for (const p of persons) if (p.name.includes(' ')) fullNames.push({ name: p.name, start: p.start });
-  return { text, lowercase, persons, fullNames };
+  const found = lowercase ? null : findPersonMentions(text);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return { text, lowercase, persons: found?.mentions ?? [], names: found?.index ?? null, lineStarts };
 }
 
 interface Attributed {
@@ -121,8 +132,19 @@ interface Attributed {
   attribution: 'cue' | 'inherited' | 'none';
 }
 
-function paragraphStart(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
+function paragraphStart(ctx: Context, at: number): number {
+  let lo = 0;
+  let hi = ctx.lineStarts.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = ctx.lineStarts[mid] as number;
+    if (start <= at) {
+      found = start;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
@@ -130,39 +152,36 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as QuoteSpan;
     const previous = spans[i - 1];
-    const floor = Math.max(paragraphStart(ctx.text, span.openMark), previous === undefined ? 0 : previous.closeMark + 1);
+    const floor = Math.max(paragraphStart(ctx, span.openMark), previous === undefined ? 0 : previous.closeMark + 1);
     const cue = (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ?? cueBefore(ctx.text, span.openMark, floor, ctx.lowercase);
     const speaker = cue === null ? null : resolveSpeaker(ctx, cue, spans, span);
     out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue' });
   }
-  inheritWithinParagraphs(ctx.text, out);
+  inheritWithinParagraphs(ctx, out);
   return out;
 }
 
 /** A quote without its own cue takes the speaker of the nearest cued quote of the same paragraph. */
-function inheritWithinParagraphs(text: string, quotes: Attributed[]): void {
-  for (let i = 0; i < quotes.length; i++) {
-    const q = quotes[i] as Attributed;
-    if (q.cue !== null) continue;
-    const para = paragraphStart(text, q.span.openMark);
-    for (let j = i - 1; j >= 0; j--) {
-      const p = quotes[j] as Attributed;
-      if (paragraphStart(text, p.span.closeMark) !== para && paragraphStart(text, p.span.openMark) !== para) break;
-      if (p.cue !== null) {
-        q.speaker = p.speaker;
-        q.attribution = 'inherited';
-        break;
-      }
+function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
+  const paragraphs = quotes.map((q) => paragraphStart(ctx, q.span.openMark));
+  // Forward pass: the last cued quote earlier in the paragraph; backward pass: the next one.
+  let lastCued: Attributed | null = null;
+  quotes.forEach((q, i) => {
+    if (i > 0 && paragraphs[i] !== paragraphs[i - 1] && paragraphStart(ctx, (quotes[i - 1] as Attributed).span.closeMark) !== paragraphs[i]) lastCued = null;
+    if (q.cue !== null) lastCued = q;
+    else if (lastCued !== null) {
+      q.speaker = lastCued.speaker;
+      q.attribution = 'inherited';
     }
-    if (q.attribution !== 'none') continue;
-    for (let j = i + 1; j < quotes.length; j++) {
-      const n = quotes[j] as Attributed;
-      if (paragraphStart(text, n.span.openMark) !== para) break;
-      if (n.cue !== null) {
-        q.speaker = n.speaker;
-        q.attribution = 'inherited';
-        break;
-      }
+  });
+  let nextCued: Attributed | null = null;
+  for (let i = quotes.length - 1; i >= 0; i--) {
+    const q = quotes[i] as Attributed;
+    if (i < quotes.length - 1 && paragraphs[i] !== paragraphs[i + 1]) nextCued = null;
+    if (q.cue !== null) nextCued = q;
+    else if (q.attribution === 'none' && nextCued !== null) {
+      q.speaker = nextCued.speaker;
+      q.attribution = 'inherited';
     }
   }
 }
