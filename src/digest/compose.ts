@@ -35,8 +35,9 @@ export interface ComposeInput {
 export interface ComposeDeps {
   readonly articles: Pick<ArticleStore, 'addedAfter'>;
   readonly summarize: SummarizeFn;
-  /** Optional cache shared between digests of one run: many channels see the same articles. */
+  /** Optional caches shared between digests of one run: many channels see the same articles. */
   readonly summaryCache?: Map<number, Summary>;
+  readonly embedCache?: Map<number, Embed>;
 }
 
 /** Characters of summary per article: a digest entry stays a glance, not the article. */
@@ -161,7 +162,17 @@ export function composeDigest(input: ComposeInput, deps: ComposeDeps): ComposedD
   // Best first; ties go to the newer article.
   scored.sort((a, b) => b.score - a.score || b.article.id - a.article.id);
   const chosen = scored.slice(0, Math.max(1, Math.min(10, input.maxArticles)));
-  const pages = packEmbeds(chosen.map(({ article, summary }) => articleEmbed(article, summary)));
+  const pages = packEmbeds(
+    chosen.map(({ article, summary }) => {
+      // Escaping is the costly part of an embed, and it only depends on the article.
+      let embed = deps.embedCache?.get(article.id);
+      if (!embed) {
+        embed = articleEmbed(article, summary);
+        deps.embedCache?.set(article.id, embed);
+      }
+      return embed;
+    }),
+  );
   const shown = chosen.length;
   const header = `**Daily digest** · ${shown} new article${shown === 1 ? '' : 's'}${
     candidates.length > shown ? ` (best of ${candidates.length})` : ''

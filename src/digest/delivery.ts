@@ -1,3 +1,4 @@
+import type { Embed } from '../discord/format.ts';
 import type { Summary } from '../summarizer/types.ts';
 import type { ArticleStore } from '../articles/types.ts';
 import type { Logger } from '../log.ts';
@@ -42,6 +43,7 @@ export function messageNonce(deliveryId: number, index: number): string {
 export class DigestDelivery {
   private readonly now: () => Date;
   private readonly summaryCache: Map<number, Summary>;
+  private readonly embedCache = new Map<number, Embed>();
 
   constructor(private readonly deps: DigestDeliveryDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -105,6 +107,7 @@ export class DigestDelivery {
   private planFor(delivery: Delivery, subscription: Subscription): Delivery {
     // Summaries are shared by channels within a run; a long-lived process starts afresh now and then.
     if (this.summaryCache.size > 5000) this.summaryCache.clear();
+    if (this.embedCache.size > 5000) this.embedCache.clear();
     const composed = composeDigest(
       {
         lastArticleId: subscription.lastArticleId,
@@ -112,7 +115,7 @@ export class DigestDelivery {
         notifyEmpty: subscription.notifyEmpty,
         now: this.now(),
       },
-      { articles: this.deps.articles, summarize: this.deps.summarize, summaryCache: this.summaryCache },
+      { articles: this.deps.articles, summarize: this.deps.summarize, summaryCache: this.summaryCache, embedCache: this.embedCache },
     );
     return this.deps.ledger.plan(delivery.id, {
       messages: composed.messages,

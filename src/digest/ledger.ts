@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { DigestMessage } from './compose.ts';
 
@@ -83,8 +84,7 @@ export class DeliveryLedger {
   /** Inserts the pending row for an occurrence; undefined when someone already has it. */
   claim(subscriptionId: number, occurrence: string): Delivery | undefined {
     const at = this.stamp();
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         `INSERT INTO digest_deliveries (subscription_id, occurrence, status, owner, lease_until, attempts, created_at, updated_at)
          VALUES (?, ?, 'pending', ?, ?, 1, ?, ?) ON CONFLICT (subscription_id, occurrence) DO NOTHING`,
       )
@@ -99,8 +99,7 @@ export class DeliveryLedger {
    */
   takeOver(id: number): Delivery | undefined {
     const nowMs = this.now().getTime();
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         `UPDATE digest_deliveries SET owner = ?, lease_until = ?, status = 'pending', attempts = attempts + 1, updated_at = ?
          WHERE id = ? AND (status = 'failed' OR (status = 'pending' AND lease_until < ?))`,
       )
@@ -116,13 +115,11 @@ export class DeliveryLedger {
     const write = this.db.transaction(() => {
       const row = this.require(id);
       if (row.owner !== this.owner || row.status !== 'pending') throw new Error(`delivery ${id} is not ours to plan`);
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE digest_deliveries SET payload = ?, article_ids = ?, last_article_id = ?, updated_at = ? WHERE id = ?`,
         )
         .run(JSON.stringify(plan.messages), JSON.stringify(plan.articleIds), plan.lastArticleId, this.stamp(), id);
-      this.db
-        .prepare('UPDATE digest_subscriptions SET last_article_id = MAX(last_article_id, ?) WHERE id = ?')
+      this.sql('UPDATE digest_subscriptions SET last_article_id = MAX(last_article_id, ?) WHERE id = ?')
         .run(plan.lastArticleId, row.subscriptionId);
       return this.require(id);
     });
@@ -131,8 +128,7 @@ export class DeliveryLedger {
 
   /** Extends the lease before a (possibly slow) post; false when the row is no longer ours. */
   renew(id: number): boolean {
-    const result = this.db
-      .prepare(`UPDATE digest_deliveries SET lease_until = ? WHERE id = ? AND owner = ? AND status = 'pending'`)
+    const result = this.sql(`UPDATE digest_deliveries SET lease_until = ? WHERE id = ? AND owner = ? AND status = 'pending'`)
       .run(this.now().getTime() + this.leaseMs, id, this.owner);
     return result.changes === 1;
   }
@@ -142,8 +138,7 @@ export class DeliveryLedger {
     const write = this.db.transaction(() => {
       const row = this.require(id);
       if (row.sentCount !== index) throw new Error(`delivery ${id}: message ${index} recorded out of order`);
-      this.db
-        .prepare(`UPDATE digest_deliveries SET sent_count = ?, message_ids = ?, updated_at = ? WHERE id = ?`)
+      this.sql(`UPDATE digest_deliveries SET sent_count = ?, message_ids = ?, updated_at = ? WHERE id = ?`)
         .run(index + 1, JSON.stringify([...row.messageIds, messageId]), this.stamp(), id);
       return this.require(id);
     });
@@ -151,30 +146,26 @@ export class DeliveryLedger {
   }
 
   complete(id: number): void {
-    this.db
-      .prepare(`UPDATE digest_deliveries SET status = 'done', lease_until = 0, error = NULL, updated_at = ? WHERE id = ?`)
+    this.sql(`UPDATE digest_deliveries SET status = 'done', lease_until = 0, error = NULL, updated_at = ? WHERE id = ?`)
       .run(this.stamp(), id);
   }
 
   /** Gives the row back for a retry at the next start; what was posted stays recorded. */
   fail(id: number, error: string): void {
-    this.db
-      .prepare(`UPDATE digest_deliveries SET status = 'failed', lease_until = 0, error = ?, updated_at = ? WHERE id = ?`)
+    this.sql(`UPDATE digest_deliveries SET status = 'failed', lease_until = 0, error = ?, updated_at = ? WHERE id = ?`)
       .run(error.slice(0, 500), this.stamp(), id);
   }
 
   /** Releases a row this process still holds (clean shutdown) so a restart resumes it at once. */
   release(id: number): void {
-    this.db
-      .prepare(`UPDATE digest_deliveries SET lease_until = 0 WHERE id = ? AND owner = ? AND status = 'pending'`)
+    this.sql(`UPDATE digest_deliveries SET lease_until = 0 WHERE id = ? AND owner = ? AND status = 'pending'`)
       .run(id, this.owner);
   }
 
   /** Records an occurrence that was too late to post; false when it already had a row. */
   recordMissed(subscriptionId: number, occurrence: string, reason: string): boolean {
     const at = this.stamp();
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         `INSERT INTO digest_deliveries (subscription_id, occurrence, status, error, created_at, updated_at)
          VALUES (?, ?, 'missed', ?, ?, ?) ON CONFLICT (subscription_id, occurrence) DO NOTHING`,
       )
@@ -183,21 +174,19 @@ export class DeliveryLedger {
   }
 
   get(id: number): Delivery | undefined {
-    const row = this.db.prepare('SELECT * FROM digest_deliveries WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM digest_deliveries WHERE id = ?').get(id) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   find(subscriptionId: number, occurrence: string): Delivery | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM digest_deliveries WHERE subscription_id = ? AND occurrence = ?')
+    const row = this.sql('SELECT * FROM digest_deliveries WHERE subscription_id = ? AND occurrence = ?')
       .get(subscriptionId, occurrence) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   /** The newest scheduled occurrence with a row (manual digests excluded). */
   latestOccurrence(subscriptionId: number): string | undefined {
-    const row = this.db
-      .prepare(
+    const row = this.sql(
         `SELECT MAX(occurrence) AS occurrence FROM digest_deliveries WHERE subscription_id = ? AND occurrence NOT LIKE 'manual:%'`,
       )
       .get(subscriptionId) as { occurrence: string | null };
@@ -206,8 +195,7 @@ export class DeliveryLedger {
 
   /** Unfinished rows another process could take over now (failed, or pending with a lapsed lease). */
   resumable(): Delivery[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT * FROM digest_deliveries WHERE status = 'failed' OR (status = 'pending' AND lease_until < ?) ORDER BY id`,
       )
       .all(this.now().getTime()) as Row[];
@@ -215,10 +203,21 @@ export class DeliveryLedger {
   }
 
   forSubscription(subscriptionId: number): Delivery[] {
-    const rows = this.db
-      .prepare('SELECT * FROM digest_deliveries WHERE subscription_id = ? ORDER BY id')
+    const rows = this.sql('SELECT * FROM digest_deliveries WHERE subscription_id = ? ORDER BY id')
       .all(subscriptionId) as Row[];
     return rows.map(fromRow);
+  }
+
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepared once per SQL text: preparing dominates small queries otherwise. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   private require(id: number): Delivery {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { LocalTime } from './schedule.ts';
 import { parseLocalTime } from './schedule.ts';
@@ -79,7 +80,7 @@ export class SubscriptionStore {
   subscribe(input: SubscribeInput): Subscription {
     const at = this.now().toISOString();
     const write = this.db.transaction((): Subscription => {
-      const existing = this.db.prepare('SELECT * FROM digest_subscriptions WHERE channel_id = ?').get(input.channelId) as
+      const existing = this.sql('SELECT * FROM digest_subscriptions WHERE channel_id = ?').get(input.channelId) as
         | Row
         | undefined;
       const time = hhmm(input.time);
@@ -104,11 +105,10 @@ export class SubscriptionStore {
         return this.require(existing.id);
       }
       const cutoff = new Date(this.now().getTime() - firstDigestLookbackMs).toISOString();
-      const cursor = this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM articles WHERE added_at < ?').get(cutoff) as {
+      const cursor = this.sql('SELECT COALESCE(MAX(id), 0) AS id FROM articles WHERE added_at < ?').get(cutoff) as {
         id: number;
       };
-      const result = this.db
-        .prepare(
+      const result = this.sql(
           `INSERT INTO digest_subscriptions (guild_id, channel_id, local_time, timezone, max_articles, notify_empty,
              last_article_id, schedule_since, created_by, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -133,8 +133,7 @@ export class SubscriptionStore {
 
   /** Deactivates; returns the subscription or undefined when the channel had none. */
   unsubscribe(guildId: string, channelId: string): Subscription | undefined {
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         'UPDATE digest_subscriptions SET active = 0, updated_at = ? WHERE guild_id = ? AND channel_id = ? AND active = 1',
       )
       .run(this.now().toISOString(), guildId, channelId);
@@ -144,18 +143,17 @@ export class SubscriptionStore {
 
   pause(id: number, reason: string): void {
     const at = this.now().toISOString();
-    this.db
-      .prepare('UPDATE digest_subscriptions SET paused_reason = ?, paused_at = ?, updated_at = ? WHERE id = ?')
+    this.sql('UPDATE digest_subscriptions SET paused_reason = ?, paused_at = ?, updated_at = ? WHERE id = ?')
       .run(reason, at, at, id);
   }
 
   get(id: number): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM digest_subscriptions WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM digest_subscriptions WHERE id = ?').get(id) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   byChannel(channelId: string): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM digest_subscriptions WHERE channel_id = ?').get(channelId) as
+    const row = this.sql('SELECT * FROM digest_subscriptions WHERE channel_id = ?').get(channelId) as
       | Row
       | undefined;
     return row ? fromRow(row) : undefined;
@@ -163,18 +161,28 @@ export class SubscriptionStore {
 
   /** Active subscriptions of one server, paused ones included. */
   listGuild(guildId: string): Subscription[] {
-    const rows = this.db
-      .prepare('SELECT * FROM digest_subscriptions WHERE guild_id = ? AND active = 1 ORDER BY channel_id')
+    const rows = this.sql('SELECT * FROM digest_subscriptions WHERE guild_id = ? AND active = 1 ORDER BY channel_id')
       .all(guildId) as Row[];
     return rows.map(fromRow);
   }
 
   /** Every subscription that should have a schedule: active and not paused. */
   listScheduled(): Subscription[] {
-    const rows = this.db
-      .prepare('SELECT * FROM digest_subscriptions WHERE active = 1 AND paused_reason IS NULL ORDER BY id')
+    const rows = this.sql('SELECT * FROM digest_subscriptions WHERE active = 1 AND paused_reason IS NULL ORDER BY id')
       .all() as Row[];
     return rows.map(fromRow);
+  }
+
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepared once per SQL text: preparing dominates small queries otherwise. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   private require(id: number): Subscription {
