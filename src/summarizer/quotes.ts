@@ -202,11 +202,15 @@ function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
 
 const SHORT_QUOTE_WORDS = 5;
 
+/**
+ * Keeps speech and drops titles and terms. Short unattributed fragments stay: news prose quotes
+ * fragments of what someone said ("called him a \"train wreck\""); keyQuotes leaves them out.
+ */
 function isKeptQuotation(text: string, q: Attributed): boolean {
-  const words = wordCount(text.slice(q.span.start, q.span.end));
-  if (q.attribution === 'cue') return !(words < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
-  if (looksLikeTitleOrTerm(text, q.span)) return false;
-  return words >= SHORT_QUOTE_WORDS;
+  // A quoted attribute value in markup (tweet-date="…") is not speech.
+  if (text[q.span.openMark - 1] === '=') return false;
+  if (q.attribution === 'cue') return !(wordCount(text.slice(q.span.start, q.span.end)) < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
+  return !looksLikeTitleOrTerm(text, q.span);
 }
 
 /** Every direct quotation with offsets, in document order. Pure; never throws. */
