@@ -40,9 +40,9 @@ async function run(router: ReturnType<typeof setup>['router'], commandName: stri
 describe('command definitions', () => {
   const definitions = commands.map((c) => c.data.toJSON());
 
-  it('offers summary, quotes, articles and help, all usable in servers and DMs', () => {
-    expect(definitions.map((d) => d.name)).toEqual(['summary', 'quotes', 'articles', 'help']);
-    for (const definition of definitions) expect(definition.contexts).toEqual([0, 1]);
+  it('offers summary, quotes, articles and help in servers and DMs; digest in servers only', () => {
+    expect(definitions.map((d) => d.name)).toEqual(['summary', 'quotes', 'articles', 'help', 'digest']);
+    for (const definition of definitions) expect(definition.contexts).toEqual(definition.name === 'digest' ? [0] : [0, 1]);
   });
 
   it('summary takes an autocompleted article and a length choice', () => {
@@ -102,7 +102,7 @@ describe('/quotes and /help', () => {
     const responder = await run(router, 'help', {}, dmActor);
     expect(responder.last?.ephemeral).toBe(true);
     const usages = responder.last?.embeds?.[0]?.fields?.map((f) => f.name.split(' ')[0]);
-    expect(usages).toEqual(['/summary', '/quotes', '/articles', '/help']);
+    expect(usages).toEqual(['/summary', '/quotes', '/articles', '/help', '/digest']);
   });
 });
 

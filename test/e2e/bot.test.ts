@@ -95,7 +95,7 @@ describe('bot against the fake Discord', () => {
   it('registers its slash commands in the guild by bulk overwrite', () => {
     const registered = discord.registeredCommands(guildId);
     expect(registered.bulkOverwrites).toBe(1);
-    expect(registered.commands.map((c) => c.name).sort()).toEqual(['articles', 'help', 'quotes', 'summary']);
+    expect(registered.commands.map((c) => c.name).sort()).toEqual(['articles', 'digest', 'help', 'quotes', 'summary']);
   });
 
   it('autocompletes "putin" with the seed article, then /summary answers within 3 s without scraped noise', async () => {
@@ -186,6 +186,12 @@ describe('bot against the fake Discord', () => {
     await discord.waitForResume();
     const outcome = await discord.sendCommand({ name: 'summary', options: [{ name: 'article', type: 3, value: 'putin' }] });
     expect(embedOf(outcome).title).toMatch(/Putin/);
+  });
+
+  it('refuses the guild-only /digest in DMs with a reason', async () => {
+    const outcome = await discord.sendCommand({ name: 'digest', guildId: null, options: [{ name: 'action', type: 3, value: 'list' }] });
+    expect(outcome.ephemeral).toBe(true);
+    expect(outcome.original?.content).toMatch(/server/);
   });
 
   it('works in DMs', async () => {
