@@ -1,6 +1,5 @@
 import { splitLeadingSentences } from './sentences.ts';
-import { STOPWORDS } from './stopwords.ts';
-import { countWords, isWordCode, termIdBound, termIdOf, termTableEpoch } from './tokenize.ts';
+import { beginDocument, countWords, scanTokens, termIdBound, tokenTable, type TokenScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -51,42 +50,68 @@ function ensureCapacity(bound: number): void {
   stampOf = stamps;
 }
 
+/** Scratch buffers reused across documents (the model keeps exact-size copies). */
+const tokens: TokenScan = { ids: new Int32Array(4096), count: 0 };
+let termScratch = new Int32Array(4096);
+let uniqueScratch = new Int32Array(4096);
+let countScratch = new Int32Array(4096);
+
+/** Sorts values[from, to) ascending; insertion sort for the short runs sentences have. */
+function sortRange(values: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    values.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= from && values[j]! > value) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = value;
+  }
+}
+
 /** Builds the immutable document model: sentences, tokens, stems, term ids. */
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
   const { sentences: all, end } = splitLeadingSentences(text, options.maxSentences ?? Infinity);
+  beginDocument();
+  const n = all.length;
+  // Token ids of every sentence, in one buffer.
+  const tokenStart = new Int32Array(n + 1);
+  tokens.count = 0;
+  for (let index = 0; index < n; index++) {
+    tokenStart[index] = tokens.count;
+    const sentenceText = all[index]!;
+    scanTokens(sentenceText, 0, sentenceText.length, tokens);
+  }
+  tokenStart[n] = tokens.count;
+  const ids = tokens.ids;
+  const { stems, texts } = tokenTable();
+
+  // Content terms renumbered densely in order of first appearance.
   generation = generation >= 0x7ffffff0 ? 1 : generation + 1;
   if (generation === 1) stampOf.fill(0);
+  ensureCapacity(termIdBound());
+  if (termScratch.length < tokens.count) {
+    termScratch = new Int32Array(ids.length);
+    uniqueScratch = new Int32Array(ids.length);
+    countScratch = new Int32Array(ids.length);
+  }
   const surface: string[] = [];
-  const sentences: Sentence[] = [];
-  let totalWords = 0;
-  const terms: number[] = [];
-  for (let index = 0; index < all.length; index++) {
-    const sentenceText = all[index] ?? '';
-    terms.length = 0;
-    let words = 0;
-    let firstWord = '';
-    const length = sentenceText.length;
-    let start = -1;
-    let hasUpper = false;
-    for (let p = 0; p <= length; p++) {
-      const code = p < length ? sentenceText.charCodeAt(p) : 32;
-      if (p < length && isWordCode(code)) {
-        if (start < 0) { start = p; hasUpper = false; }
-        if (code >= 65 && code <= 90) hasUpper = true;
-        else if (code >= 128) hasUpper = true; // let toLowerCase handle other scripts
-        continue;
-      }
-      if (start < 0) continue;
-      const raw = sentenceText.slice(start, p);
-      const token = hasUpper ? raw.toLowerCase() : raw;
-      start = -1;
-      if (words === 0) firstWord = token;
-      words++;
-      const epoch = termTableEpoch;
-      const globalId = termIdOf(token, STOPWORDS);
-      if (epoch !== termTableEpoch) generation++; // table reset: forget stale stamps (the term may repeat as a new id)
+  const termStart = new Int32Array(n + 1);
+  const uniqueStart = new Int32Array(n + 1);
+  let termCount = 0;
+  let uniqueCount = 0;
+  for (let index = 0; index < n; index++) {
+    termStart[index] = termCount;
+    uniqueStart[index] = uniqueCount;
+    const last = tokenStart[index + 1]!;
+    for (let k = tokenStart[index]!; k < last; k++) {
+      const tokenId = ids[k]!;
+      const globalId = stems[tokenId]!;
       if (globalId < 0) continue;
-      ensureCapacity(termIdBound());
       let local: number;
       if (stampOf[globalId] === generation) {
         local = localIdOf[globalId]!;
@@ -94,23 +119,49 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
         local = surface.length;
         stampOf[globalId] = generation;
         localIdOf[globalId] = local;
-        surface.push(token);
+        surface.push(texts[tokenId]!);
       }
-      terms.push(local);
+      termScratch[termCount++] = local;
     }
-    totalWords += words;
-    const sorted = Int32Array.from(terms).sort();
-    let distinct = 0;
-    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-    const unique = new Int32Array(distinct);
-    const counts = new Int32Array(distinct);
-    let u = -1;
-    for (let k = 0; k < sorted.length; k++) {
-      if (k === 0 || sorted[k] !== sorted[k - 1]) unique[++u] = sorted[k]!;
-      counts[u]! += 1;
+    // Distinct terms with counts: sort a copy of the sentence's terms, then collapse runs.
+    const from = termStart[index]!;
+    uniqueScratch.set(termScratch.subarray(from, termCount), uniqueCount);
+    sortRange(uniqueScratch, uniqueCount, uniqueCount + termCount - from);
+    const sortedEnd = uniqueCount + termCount - from;
+    let write = uniqueCount - 1;
+    for (let k = uniqueCount; k < sortedEnd; k++) {
+      const term = uniqueScratch[k]!;
+      if (write >= uniqueCount && uniqueScratch[write] === term) {
+        countScratch[write]! += 1;
+      } else {
+        write++;
+        uniqueScratch[write] = term;
+        countScratch[write] = 1;
+      }
     }
-    sentences.push({ text: sentenceText, index, words, terms: Int32Array.from(terms), uniqueTerms: unique, termCounts: counts, firstWord });
+    uniqueCount = write + 1;
   }
-  if (end < text.length) totalWords += countWords(text.slice(end));
+  termStart[n] = termCount;
+  uniqueStart[n] = uniqueCount;
+
+  const allTerms = termScratch.slice(0, termCount);
+  const allUnique = uniqueScratch.slice(0, uniqueCount);
+  const allCounts = countScratch.slice(0, uniqueCount);
+  const sentences: Sentence[] = new Array<Sentence>(n);
+  for (let index = 0; index < n; index++) {
+    const first = tokenStart[index]!;
+    const words = tokenStart[index + 1]! - first;
+    sentences[index] = {
+      text: all[index]!,
+      index,
+      words,
+      terms: allTerms.subarray(termStart[index]!, termStart[index + 1]!),
+      uniqueTerms: allUnique.subarray(uniqueStart[index]!, uniqueStart[index + 1]!),
+      termCounts: allCounts.subarray(uniqueStart[index]!, uniqueStart[index + 1]!),
+      firstWord: words > 0 ? texts[ids[first]!]! : '',
+    };
+  }
+  let totalWords = tokens.count;
+  if (end < text.length) totalWords += countWords(text, end, text.length);
   return { sentences, vocabularySize: surface.length, surface, words: totalWords };
 }

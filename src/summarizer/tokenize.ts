@@ -1,17 +1,32 @@
 import { stemmer } from 'stemmer';
+import { STOPWORDS } from './stopwords.ts';
 
 /**
- * Word tokens for ranking: runs of letters/digits, lowercased. One pass over the characters;
- * ASCII takes a table-free fast path, other scripts use a single-code-point Unicode test.
+ * Word tokens for ranking: runs of letters/digits, lowercased. Hot paths scan character codes
+ * once and intern each token into a global table (token -> stem id) without building a string
+ * per token: ASCII tokens are hashed and compared in place; only new tokens, and tokens with
+ * non-ASCII letters (which need full Unicode lowercasing), become strings.
  */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Word-ness of BMP code points, learnt on first sight: 0 unknown, 1 not a word char, 2 word char. */
+const wordClass = new Uint8Array(0x10000);
+
+function isWordCodeSlow(code: number): boolean {
+  let known = wordClass[code]!;
+  if (known === 0) {
+    const word = !(code >= 0xd800 && code <= 0xdfff) && LETTER_OR_DIGIT.test(String.fromCharCode(code));
+    known = word ? 2 : 1;
+    wordClass[code] = known;
+  }
+  return known === 2;
+}
 
 export function isWordCode(code: number): boolean {
   if (code < 128) {
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   }
-  if (code >= 0xd800 && code <= 0xdfff) return false; // surrogate halves (emoji, rare scripts): not words
-  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
+  return isWordCodeSlow(code); // surrogate halves (emoji, rare scripts) are not words
 }
 
 /** Calls `onToken` with every lowercased word token of `text`, in order. */
@@ -36,12 +51,15 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** Number of word tokens in `text` (no token strings are built). */
-export function countWords(text: string): number {
+/** Number of word tokens in text[from, to) (no token strings are built). */
+export function countWords(text: string, from = 0, to = text.length): number {
   let count = 0;
   let inWord = false;
-  for (let p = 0; p < text.length; p++) {
-    const word = isWordCode(text.charCodeAt(p));
+  for (let p = from; p < to; p++) {
+    const code = text.charCodeAt(p);
+    const word = code < 128
+      ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+      : isWordCodeSlow(code);
     if (word && !inWord) count++;
     inWord = word;
   }
@@ -61,11 +79,194 @@ export function stem(token: string): string {
   return stemmed;
 }
 
-/** Global term table: lowercased token -> stem id (-1 for stopwords), so each distinct token is looked up once. */
-const termOfToken = new Map<string, number>();
-const stemIds = new Map<string, number>();
-/** Changes whenever the table is reset (ids handed out before then mean nothing after). */
+/** Tokens longer than this carry no content (junk such as URLs glued together). */
+const MAX_TERM_LENGTH = 40;
+/** The token table is reset (between documents) once it holds this many tokens. */
+const TOKEN_TABLE_LIMIT = 200_000;
+
+/** Stem -> stem id. Ids are dense from 0 and stable until the table is reset. */
+let stemIds = new Map<string, number>();
+/** Changes whenever the tables are reset (ids handed out before then mean nothing after). */
 export let termTableEpoch = 0;
+
+/** Interned tokens: open addressing over lowercased token text; slot holds token id + 1. */
+let slots = new Int32Array(1 << 14);
+let tokenHashes = new Int32Array(1 << 13);
+let tokenStems = new Int32Array(1 << 13);
+const tokenTexts: string[] = [];
+
+function resetTables(): void {
+  slots = new Int32Array(1 << 14);
+  tokenHashes = new Int32Array(1 << 13);
+  tokenStems = new Int32Array(1 << 13);
+  tokenTexts.length = 0;
+  stemIds = new Map();
+  termTableEpoch++;
+}
+
+function stemIdOf(stemmed: string): number {
+  let id = stemIds.get(stemmed);
+  if (id === undefined) {
+    id = stemIds.size;
+    stemIds.set(stemmed, id);
+  }
+  return id;
+}
+
+/** The stem id of a token under the summarizer's stopword list, -1 when it carries no content. */
+function contentIdOf(token: string): number {
+  if (STOPWORDS.has(token) || token.length > MAX_TERM_LENGTH) return -1;
+  return stemIdOf(stem(token));
+}
+
+function growTokenArrays(): void {
+  const size = tokenHashes.length * 2;
+  const hashes = new Int32Array(size);
+  hashes.set(tokenHashes);
+  tokenHashes = hashes;
+  const stems = new Int32Array(size);
+  stems.set(tokenStems);
+  tokenStems = stems;
+}
+
+/** Rebuilds the slots at twice the size (keeps the load factor under one half). */
+function rehash(): void {
+  const table = new Int32Array(slots.length * 2);
+  const mask = table.length - 1;
+  for (let id = 0; id < tokenTexts.length; id++) {
+    let slot = tokenHashes[id]! & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = id + 1;
+  }
+  slots = table;
+}
+
+function addToken(token: string, hash: number, slot: number): number {
+  const id = tokenTexts.length;
+  tokenTexts.push(token);
+  if (id >= tokenHashes.length) growTokenArrays();
+  tokenHashes[id] = hash;
+  tokenStems[id] = contentIdOf(token);
+  if (tokenTexts.length * 2 > slots.length) rehash();
+  else slots[slot] = id + 1;
+  return id;
+}
+
+/** FNV-1a style step over a lowercased char code. */
+function mix(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+
+/** Token id of an already-lowercased token string. */
+function internString(token: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < token.length; i++) hash = mix(hash, token.charCodeAt(i));
+  const mask = slots.length - 1;
+  let slot = hash & mask;
+  for (;;) {
+    const entry = slots[slot]!;
+    if (entry === 0) return addToken(token, hash, slot);
+    const id = entry - 1;
+    if (tokenHashes[id] === hash && tokenTexts[id] === token) return id;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Token id of the ASCII token text[from, to) lowercased, whose lowercase hash is `hash`. */
+function internAscii(text: string, from: number, to: number, hash: number): number {
+  const mask = slots.length - 1;
+  const length = to - from;
+  let slot = hash & mask;
+  for (;;) {
+    const entry = slots[slot]!;
+    if (entry === 0) return addToken(text.slice(from, to).toLowerCase(), hash, slot);
+    const id = entry - 1;
+    if (tokenHashes[id] === hash) {
+      const known = tokenTexts[id]!;
+      if (known.length === length) {
+        let same = true;
+        for (let i = 0; i < length; i++) {
+          let code = text.charCodeAt(from + i);
+          if (code >= 65 && code <= 90) code |= 0x20;
+          if (known.charCodeAt(i) !== code) { same = false; break; }
+        }
+        if (same) return id;
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+/**
+ * Reusable output of `scanTokens`: token ids of a text range, in order. `ids` may be replaced by
+ * a larger array during a scan, so read it after the scan.
+ */
+export interface TokenScan {
+  ids: Int32Array;
+  count: number;
+}
+
+/** Appends the token ids of text[from, to) to `out` (at out.count), growing `out.ids` as needed. */
+export function scanTokens(text: string, from: number, to: number, out: TokenScan): void {
+  let ids = out.ids;
+  let count = out.count;
+  let start = -1;
+  let hash = HASH_SEED;
+  let ascii = true;
+  for (let p = from; p <= to; p++) {
+    const code = p < to ? text.charCodeAt(p) : 32;
+    if (code < 128) {
+      if (code >= 97 && code <= 122 || code >= 48 && code <= 57) {
+        if (start < 0) { start = p; hash = HASH_SEED; ascii = true; }
+        hash = Math.imul(hash ^ code, 0x01000193);
+        continue;
+      }
+      if (code >= 65 && code <= 90) {
+        if (start < 0) { start = p; hash = HASH_SEED; ascii = true; }
+        hash = Math.imul(hash ^ (code | 0x20), 0x01000193);
+        continue;
+      }
+    } else if (isWordCodeSlow(code)) {
+      if (start < 0) { start = p; hash = HASH_SEED; }
+      ascii = false;
+      continue;
+    }
+    if (start < 0) continue;
+    const id = ascii ? internAscii(text, start, p, hash) : internString(text.slice(start, p).toLowerCase());
+    start = -1;
+    if (count === ids.length) {
+      const larger = new Int32Array(ids.length * 2);
+      larger.set(ids);
+      ids = larger;
+      out.ids = ids;
+    }
+    ids[count++] = id;
+  }
+  out.count = count;
+}
+
+/** Read-only views of the token table, valid until the next scan or reset. */
+export interface TokenTable {
+  /** Stem id of each token id, -1 for stopwords and junk. */
+  readonly stems: Int32Array;
+  /** Lowercased text of each token id. */
+  readonly texts: readonly string[];
+}
+
+/** The current token table (re-read after every scan: its arrays grow). */
+export function tokenTable(): TokenTable {
+  return { stems: tokenStems, texts: tokenTexts };
+}
+
+/**
+ * Marks the start of a document: resets the tables when they have grown past their limit, so ids
+ * never change in the middle of one document.
+ */
+export function beginDocument(): void {
+  if (tokenTexts.length >= TOKEN_TABLE_LIMIT || stemIds.size >= TOKEN_TABLE_LIMIT) resetTables();
+}
 
 /**
  * The stem id of a lowercased token, or -1 when the token carries no content (a stopword or
@@ -73,21 +274,9 @@ export let termTableEpoch = 0;
  * grows past its limit, so callers must not keep ids across documents.
  */
 export function termIdOf(token: string, stopwords: ReadonlySet<string>): number {
-  const known = termOfToken.get(token);
-  if (known !== undefined) return known;
-  if (termOfToken.size >= STEM_CACHE_LIMIT) {
-    termOfToken.clear();
-    stemIds.clear();
-    termTableEpoch++;
-  }
-  let id = -1;
-  if (!stopwords.has(token) && token.length <= 40) {
-    const key = stem(token);
-    id = stemIds.get(key) ?? stemIds.size;
-    if (id === stemIds.size) stemIds.set(key, id);
-  }
-  termOfToken.set(token, id);
-  return id;
+  if (stopwords === STOPWORDS) return tokenStems[internString(token)]!;
+  if (stopwords.has(token) || token.length > MAX_TERM_LENGTH) return -1;
+  return stemIdOf(stem(token));
 }
 
 /** Number of stem ids handed out so far (an upper bound for ids). */
