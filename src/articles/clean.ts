@@ -38,10 +38,12 @@ interface BlockWeights {
   readonly truncated: number;
   readonly boilerplate: number;
   readonly boilerplatePerWord: number;
+  /** Number rows, bare links and cut-off lines inside the block are article (tables, lists, recipes). */
+  readonly keepsData: boolean;
 }
-const PAGE_WEIGHTS: BlockWeights = { neutral: TUNE.neutral, truncated: TUNE.truncated, boilerplate: TUNE.boiler, boilerplatePerWord: TUNE.boilerPerWord };
+const PAGE_WEIGHTS: BlockWeights = { neutral: TUNE.neutral, truncated: TUNE.truncated, boilerplate: TUNE.boiler, boilerplatePerWord: TUNE.boilerPerWord, keepsData: false };
 /** An HTML extractor already chose the region, so short lines inside it are less suspect. */
-const PRESELECTED_WEIGHTS: BlockWeights = { neutral: TUNE.preNeutral, truncated: TUNE.preTruncated, boilerplate: TUNE.preBoiler, boilerplatePerWord: 0 };
+const PRESELECTED_WEIGHTS: BlockWeights = { neutral: TUNE.preNeutral, truncated: TUNE.preTruncated, boilerplate: TUNE.preBoiler, boilerplatePerWord: 0, keepsData: true };
 
 /** How much each kind of line adds to (or costs) the article block it belongs to. */
 function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
@@ -52,6 +54,8 @@ function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
       return -weights.neutral;
     case 'truncated':
       return -weights.truncated;
+    case 'data':
+      return weights.keepsData ? -weights.neutral : -weights.boilerplate - Math.min(line.words, 10) * weights.boilerplatePerWord;
     case 'boilerplate':
       return -weights.boilerplate - Math.min(line.words, 10) * weights.boilerplatePerWord;
     case 'end-marker':
@@ -97,7 +101,7 @@ function extendOverTail(lines: readonly ClassifiedLine[], block: { start: number
   let end = block.end;
   while (end < lines.length) {
     const kind = lines[end]?.kind;
-    if (kind !== 'neutral' && kind !== 'content') break;
+    if (kind !== 'neutral' && kind !== 'content' && kind !== 'data') break;
     end++;
   }
   return { start: block.start, end };
@@ -176,7 +180,7 @@ export function explainCleaning(raw: string, options: CleanOptions = {}): { line
   const weights = options.preselected === true ? PRESELECTED_WEIGHTS : PAGE_WEIGHTS;
   const found = bestBlock(withContext, weights) ?? { start: 0, end: classified.length };
   const block = options.preselected === true ? extendOverTail(withContext, found) : found;
-  const keptKinds: ReadonlySet<LineKind> = new Set(['content', 'neutral']);
+  const keptKinds: ReadonlySet<LineKind> = new Set(weights.keepsData ? ['content', 'neutral', 'data', 'truncated'] : ['content', 'neutral']);
   const lines = classified.map((line, index) => ({
     text: line.text,
     kind: line.kind,

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { cleanArticleText } from './clean.ts';
+import { pruneFurniture } from './prune-dom.ts';
 
 export interface ExtractedPage {
   readonly title: string | null;
@@ -88,23 +89,41 @@ export function extractArticleFromHtml(html: string, url?: string): ExtractedPag
   }
 }
 
+/** The article region Readability chose, as block text before line cleaning (for diagnostics). */
+export function readableRegionText(html: string): string {
+  return extractRegion(html).text;
+}
+
+interface Region {
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly publishedAt: string | null;
+  readonly text: string;
+}
+
 function extractUnsafe(html: string): ExtractedPage {
+  const region = extractRegion(html);
+  const cleaned = cleanArticleText(region.text, { preselected: true });
+  return { title: region.title, byline: region.byline ?? cleaned.byline, publishedAt: region.publishedAt, text: cleaned.text };
+}
+
+function extractRegion(html: string): Region {
   const { document } = parseHTML(html);
   const pageTitle = nonEmpty(metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]'])) ?? nonEmpty(document.title);
   const metaByline = nonEmpty(metaContent(document, ['meta[name="author"]', 'meta[property="article:author"]']));
   const metaPublished = metaContent(document, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]']);
   // Readability mutates the document it is given, so the metadata above is read first.
+  pruneFurniture(document);
   const article = new Readability(document as unknown as Document, { charThreshold: 300 }).parse();
   let text = '';
   if (article?.content) {
     const { document: contentDocument } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
     text = blockText(contentDocument.body as unknown as DomNode);
   }
-  const cleaned = cleanArticleText(text, { preselected: true });
   return {
     title: nonEmpty(article?.title) ?? pageTitle,
-    byline: nonEmpty(article?.byline) ?? metaByline ?? cleaned.byline,
+    byline: nonEmpty(article?.byline) ?? metaByline,
     publishedAt: toIsoDate(article?.publishedTime) ?? toIsoDate(metaPublished),
-    text: cleaned.text,
+    text,
   };
 }

@@ -8,6 +8,8 @@ export type LineKind =
   | 'content'
   /** Short or ambiguous (headings, short quotes, list items): kept only inside the article body. */
   | 'neutral'
+  /** Numbers-heavy rows and bare links (counters, scores, quantities, URLs): noise on a whole page, data inside an article. */
+  | 'data'
   /** Looks like the start of another story cut off mid-word (teasers). */
   | 'truncated'
   /** Menus, share/subscribe/cookie lines, counters, timestamps, credits. */
@@ -77,6 +79,10 @@ const END_MARKER =
 const RELATED_MARKER =
   /^(?:(?:more (?:from|on|in|about)|more stories from|latest from|also on)(?: [\p{L}\p{N}.'’&-]+){1,4}|(?:more|related|similar|recommended|suggested|popular|trending|top|latest|other|recent|must) (?:stories|articles|posts|news|content|coverage|reading|videos|links|reads|read)(?: for you)?|related|read (?:more|next|also)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|top stories|also read|see also|sponsored(?: content| stories| links)?|around the web|don'?t miss|editor'?s picks?|share this(?: article| story| post)?)\s*[:.!]?$/iu;
 
+/** A link to another story introduced by a label ("Related: ...", "READ MORE: ...", "See also - ..."). */
+const LABELLED_TEASER =
+  /^(?:related(?: (?:post|posts|article|articles|story|stories|content|coverage|reading|link|links|video))?|read (?:more|next|also)|also read|see also|more|watch|listen|recommended(?: reading)?|suggested reading|don'?t miss|must read|trending|top story)\s*[:|»>–—]\s*\S/iu;
+
 /** Phrases that mark a line as site furniture when the line is short. */
 const BOILERPLATE_PHRASE =
   /\b(?:advertisement|advertising|sponsored|cookies?|subscribe|subscription|newsletter|sign (?:up|in)|log ?in|log out|register|share (?:this|on|via)|follow us|click here|read more|all rights reserved|copyright|terms of (?:use|service)|privacy policy|contact us|about us|skip to|jump to|back to top|download (?:the|our) app|print this|email this|photo:|image:|credit:|getty images|associated press|reuters\b|view comments|show comments|load more|see more|watch:|listen:)\b/i;
@@ -89,6 +95,7 @@ const BUTTON_WORD =
 const META_LINE =
   /^(?:\d{4}-\d{2}-\d{2}\b|(?:updated|published|posted|last updated|modified)\b|\d+\s*(?:min(?:ute)?s? read|views?|shares?|comments?|likes?)\b|\(?(?:reporting|writing|editing|additional reporting|compiled) by\b)/iu;
 const HAS_DIGIT = /\p{N}/u;
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/iu;
 const IMAGE_PLACEHOLDER = /^(?:\[[^\]]*\]\s*)+$/u;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 const CAPITALIZED_WORD = /(?:^|\s)\p{Lu}/gu;
@@ -118,11 +125,13 @@ export function classifyLine(line: string, bulleted: boolean, features: LineFeat
   if (line.startsWith('[') && IMAGE_PLACEHOLDER.test(line)) return 'boilerplate';
   if (words <= 24 && END_MARKER.test(line)) return 'end-marker';
   if (words <= 8 && RELATED_MARKER.test(line)) return 'related-marker';
+  if (words <= 25 && LABELLED_TEASER.test(line)) return 'boilerplate';
   if (words <= 3 && BUTTON_WORD.test(line)) return 'boilerplate';
   if (words <= 25 && META_LINE.test(line)) return 'boilerplate';
   // A full sentence that happens to mention Reuters or a newsletter is still prose.
   if (words <= 12 && !(endsSentence && words >= 6) && BOILERPLATE_PHRASE.test(line)) return 'boilerplate';
-  if (words <= 6 && !endsSentence && HAS_DIGIT.test(line) && words <= countDigitsGroups(line) + 3) return 'boilerplate';
+  if (words <= 6 && !endsSentence && HAS_DIGIT.test(line) && words <= countDigitsGroups(line) + 3) return 'data';
+  if (words <= 12 && BARE_URL.test(line)) return 'data';
   if (words === 0) return 'boilerplate';
   if (bulleted && words <= 4 && !endsSentence) return 'boilerplate';
   // A long line that stops mid-word without any final punctuation is a cut-off teaser.

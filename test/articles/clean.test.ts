@@ -70,6 +70,11 @@ describe('cleanArticleText noise kinds', () => {
     expect(result.text.split('\n')).toEqual(article);
   });
 
+  it('drops labelled links to other stories inside the article', () => {
+    const text = [article[0], 'RELATED: Mayor announces plan for new riverside park', article[1], 'Read more: Bus fares rise', article[2]].join('\n');
+    expect(cleanArticleText(text).text.split('\n')).toEqual(article);
+  });
+
   it('drops timestamp, view-count and editing-credit lines', () => {
     const result = withNoise(['2025-05-03 04:282092 view', 'Updated: 5:50 PM'], ['(Reporting by Jane Roe; editing by John Poe)']);
     expect(result.text.split('\n')).toEqual(article);
@@ -98,6 +103,11 @@ describe('cleanArticleText keeps real sentences', () => {
 
   it('keeps a short article that has no long paragraph at all', () => {
     expect(cleanArticleText('"Yes," he said.').text).toBe('"Yes," he said.');
+  });
+
+  it('keeps quantity rows and links inside a region an HTML extractor chose', () => {
+    const text = [article[0], 'Ingredients', '1 tsp cinnamon', '1/2 tsp ground cloves', 'http://example.com/recipe', article[1], 'Rockledge 14 11 6 15 — 44', article[2]].join('\n');
+    expect(cleanArticleText(text, { preselected: true }).text).toBe(text);
   });
 
   it('returns empty text for empty or blank input', () => {

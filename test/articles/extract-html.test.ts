@@ -30,6 +30,24 @@ describe('extractArticleFromHtml', () => {
     expect(extracted.publishedAt).toBe('2024-03-05T14:30:00.000Z');
   });
 
+  it('drops image captions, share bars and author boxes inside the article container', () => {
+    const paragraph = (n: number) => `<p>Paragraph ${n} of the report describes how the harbor authority rebuilt the old pier, which residents had used for decades, and what comes next for the waterfront district.</p>`;
+    const html = `<html><body><article class="article-content">
+      ${paragraph(1)}
+      <figure><img src="pier.jpg"><figcaption>The rebuilt pier at dawn. Photo: Harbor Authority archive collection</figcaption></figure>
+      ${paragraph(2)}
+      <div class="share-bar"><a href="#">Share this story with your friends on every network</a></div>
+      ${paragraph(3)}
+      ${paragraph(4)}
+      <div class="author-box"><p>Dana Whitfield covers city hall, transport and the waterfront for the Gazette since 2011.</p></div>
+    </article></body></html>`;
+    const text = extractArticleFromHtml(html).text;
+    for (const n of [1, 2, 3, 4]) expect(text).toContain(`Paragraph ${n} of the report`);
+    expect(text).not.toContain('rebuilt pier at dawn');
+    expect(text).not.toContain('Share this story');
+    expect(text).not.toContain('covers city hall');
+  });
+
   it('returns nulls and empty text for a page without an article', () => {
     const empty = extractArticleFromHtml('<html><body><nav><a href="/">Home</a></nav></body></html>');
     expect(empty.text).toBe('');
