@@ -131,6 +131,28 @@ describe('npm start with a token (against the fake Discord)', () => {
     expect(again.output()).not.toContain(token);
   }, 90_000);
 
+  it('npm run deploy-commands registers globally, then reports nothing to do', async () => {
+    const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DISCORD_TOKEN: token, DISCORD_API_BASE: discord.apiBase, DATABASE_PATH: join(dir, 'deploy.db') };
+    // Asynchronous on purpose: the fake Discord answers from this very process.
+    const deploy = async (): Promise<{ code: number | null; out: string }> => {
+      const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/discord/deploy.ts'], { cwd: repoRoot, env });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      return { code, out };
+    };
+    const first = await deploy();
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Slash commands registered.');
+    expect(discord.registeredCommands().bulkOverwrites).toBe(1);
+    expect(discord.registeredCommands().commands.map((c) => c.name)).toContain('summary');
+    const second = await deploy();
+    expect(second.out).toContain('unchanged');
+    expect(discord.registeredCommands().bulkOverwrites).toBe(1);
+    expect(first.out + second.out).not.toContain(token);
+  }, 60_000);
+
   it('a wrong token is reported without printing it, and the process exits', async () => {
     const wrong = 'MTA5ODc2NTQzMjEwOTg3NjU2.Gwrong.not-the-right-token-value-987654321';
     const run = startMain({ DISCORD_TOKEN: wrong, DISCORD_API_BASE: discord.apiBase, DATABASE_PATH: join(dir, 'wrong.db') });
