@@ -4,6 +4,45 @@
  * head words. A later bare surname ("Li", "Putin") resolves to the full name mentioned before it.
  */
 
+export type Gender = 'male' | 'female';
+
+// Common first names (and honorifics) whose gender a pronoun must agree with; others stay unknown.
+const MALE_FIRST_NAMES = new Set(
+  (
+    'mr sir lord king prince father james john robert michael william david richard joseph thomas charles christopher daniel ' +
+    'matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan ' +
+    'jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick ' +
+    'raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold ' +
+    'keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce ' +
+    'albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny ' +
+    'barack bernie bernard ted marco jeb mitt mike rand rick chris newt ben reince mitch harry chuck bill ' +
+    'tim martin vladimir xi sergei boris emmanuel justin narendra recep benjamin bibi ron dick al jim tom bob steve ' +
+    'dan jon ken greg doug mitch marty karl rudy rudolph rudy corey stephen jared eric don hunter beau ' +
+    'rex jeff jim lou sean glenn rush tucker bret wolf anderson lester martin luther elijah abraham'
+  ).split(' '),
+);
+const FEMALE_FIRST_NAMES = new Set(
+  (
+    'mrs ms miss madam dame lady queen princess mother mary patricia jennifer linda elizabeth barbara susan jessica sarah ' +
+    'karen nancy lisa betty margaret sandra ashleyberly emily donna michelle dorothy carol amanda melissa deborah ' +
+    'stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha ' +
+    'katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia ' +
+    'kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa ' +
+    'kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa ' +
+    'sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary chelsea ivanka melania carly sarah ' +
+    'michele nikki condoleezza condi debbie elizabeth kellyanne hope huma donna dianne kamala tammy tulsi amy claire ' +
+    'jill megyn katie hope susana kirsten jeanne maxine nancy ruth sonia elena angela theresa marine christiane'
+  ).split(' '),
+);
+
+/** Gender a name's first word (or honorific) implies, when it is a common unambiguous first name. */
+export function genderOfName(name: string): Gender | null {
+  const first = bareWord(name.split(' ')[0] ?? '');
+  if (MALE_FIRST_NAMES.has(first)) return 'male';
+  if (FEMALE_FIRST_NAMES.has(first)) return 'female';
+  return null;
+}
+
 /** A capitalized run in the text that reads as a person's name. */
 export interface PersonMention {
   /** Name without titles, as written ("Vladimir Putin", or "Putin" for a bare surname). */
@@ -12,6 +51,10 @@ export interface PersonMention {
   readonly fullName: string;
   readonly start: number;
   readonly end: number;
+  /** Gender implied by an honorific before the name or by its first name, when known. */
+  readonly gender: Gender | null;
+  /** True when the text gives some evidence it is a person: a title, a known first name, or a bare-surname reference. */
+  readonly likelyPerson: boolean;
 }
 
 /** Words that precede a name as a title or role; stripped from the front of a run. */
@@ -50,7 +93,9 @@ const NOT_NAME_WORDS = new Set(
     'the a an and but or nor so yet for of in on at to by from with as if when while after before since until because ' +
     'though although however meanwhile still also then this that these those there here it its he she they we i you ' +
     'his her their our my your what who whom whose which where why how yes no not all some many most more much such ' +
-    'officially instead earlier later now today yesterday tomorrow asked said says told according mr'
+    'officially instead earlier later now today yesterday tomorrow asked said says told according mr ' +
+    'though besides despite unlike like among across during under over between against without within via per ' +
+    'asked after once every each both either neither another other only even just'
   ).split(' '),
 );
 
@@ -90,18 +135,29 @@ function isAllCaps(token: string): boolean {
  * Titles are stripped up to the last title word ("Russian President Vladimir Putin" -> "Vladimir Putin").
  */
 export function personNameFromRun(words: readonly string[]): string | null {
+  return personFromRun(words)?.name ?? null;
+}
+
+interface RunPerson {
+  readonly name: string;
+  /** The title word stripped from the front, lowercased ("gen", "mrs"), or null. */
+  readonly title: string | null;
+}
+
+function personFromRun(words: readonly string[]): RunPerson | null {
   let tokens = words.map((w) => w.replace(/['’]s$/, ''));
   let lastTitle = -1;
   tokens.forEach((t, i) => {
     if (isTitleWord(t)) lastTitle = i;
   });
+  const title = lastTitle >= 0 ? bareWord(tokens[lastTitle] as string) : null;
   tokens = tokens.slice(lastTitle + 1);
   while (tokens.length > 0 && PARTICLES.has(tokens[0] as string)) tokens = tokens.slice(1);
   while (tokens.length > 0 && PARTICLES.has(tokens[tokens.length - 1] as string)) tokens = tokens.slice(0, -1);
   if (tokens.length === 0 || tokens.length > 4) return null;
   if (tokens.some((t) => NON_PERSON_WORDS.has(bareWord(t)) || isAllCaps(t))) return null;
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
-  return tokens.join(' ');
+  return { name: tokens.join(' '), title };
 }
 
 // Capitalized words only: most words are lowercase, and skipping them keeps the scan fast.
@@ -223,20 +279,40 @@ function lastBefore(list: readonly { start: number }[], at: number): number {
  */
 export function findPersonMentions(text: string): { mentions: PersonMention[]; index: NameIndex } {
   const runs = capitalizedRuns(text);
-  const named = runs.map((run) => ({ run, name: personNameFromRun(run.words) }));
+  const named = runs.map((run) => ({ run, person: personFromRun(run.words) }));
   const index = new NameIndex();
-  for (const { run, name } of named) {
-    if (name !== null && name.includes(' ')) index.add(name, run.start);
+  // Evidence per full name: a title before it, a known first name, or a later bare-surname mention.
+  const genderOf = new Map<string, Gender | null>();
+  const evidence = new Set<string>();
+  for (const { run, person } of named) {
+    if (person === null || !person.name.includes(' ')) continue;
+    index.add(person.name, run.start);
+    const gender = (person.title !== null ? genderOfName(person.title) : null) ?? genderOfName(person.name);
+    if (gender !== null) genderOf.set(person.name, gender);
+    if (person.title !== null || gender !== null) evidence.add(person.name);
   }
-  const mentions: PersonMention[] = [];
-  for (const { run, name } of named) {
-    if (name === null) continue;
-    if (name.includes(' ')) {
-      mentions.push({ name, fullName: index.resolve(name, run.start) ?? name, start: run.start, end: run.end });
-      continue;
+  const resolved = named.map(({ run, person }) => {
+    if (person === null) return null;
+    const full = index.resolve(person.name, run.start) ?? (person.name.includes(' ') ? person.name : null);
+    if (full === null) return null;
+    if (full !== person.name) {
+      evidence.add(full);
+      const gender = person.title !== null ? genderOfName(person.title) : null;
+      if (gender !== null && !genderOf.has(full)) genderOf.set(full, gender);
     }
-    const full = index.resolve(name, run.start);
-    if (full !== null) mentions.push({ name, fullName: full, start: run.start, end: run.end });
+    return { run, person, full };
+  });
+  const mentions: PersonMention[] = [];
+  for (const r of resolved) {
+    if (r === null) continue;
+    mentions.push({
+      name: r.person.name,
+      fullName: r.full,
+      start: r.run.start,
+      end: r.run.end,
+      gender: genderOf.get(r.full) ?? null,
+      likelyPerson: evidence.has(r.full),
+    });
   }
   return { mentions, index };
 }

@@ -4,6 +4,8 @@
  * Resolution of names and pronouns to people happens in quotes.ts.
  */
 
+import { isTitleWord } from './names.ts';
+
 const SPEECH_VERB_STEMS: readonly (readonly string[])[] = [
   ['say', 'says', 'said', 'saying'],
   ['tell', 'tells', 'told', 'telling'],
@@ -118,7 +120,7 @@ const SENTENCE_END = /[.!?…]/;
 const ABBREVIATION_BEFORE_DOT = /(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSgt|\bCapt|\bJr|\bSr|\bProf|\bRev|\bU\.S|\bNo|\bvs|\bInc|\bCorp|\bCo|\bMt|\bFt)$/;
 
 /** True when the character at `i` ends a sentence (not an abbreviation's dot). */
-function endsSentence(text: string, i: number): boolean {
+export function endsSentence(text: string, i: number): boolean {
   const ch = text[i] as string;
   if (!SENTENCE_END.test(ch)) return false;
   const next = text[i + 1];
@@ -156,22 +158,78 @@ function phraseOf(text: string, tokens: readonly Token[]): { phrase: string; at:
   return { phrase: text.slice(first.start, last.end), at: first.start };
 }
 
-/** Tokens of the subject just before index `verbIndex`, skipping adverbs and auxiliaries. */
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'who']);
+const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'several', 'some', 'many', 'his', 'her', 'their', 'its', 'our', 'another', 'other', 'both', 'each', 'this', 'that']);
+/** Words that end a subject when walking back from its verb ("…, and Clinton said"). */
+const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'so', 'yet', 'that', 'which', 'whom', 'whose', 'when', 'while', 'because', 'though', 'although', 'if', 'after', 'before', 'then', 'to', 'with', 'on', 'in', 'at', 'as', 'by', 'from', 'into', 'than', 'about', 'during', 'over', 'where', 'since', 'until', 'what', 'how', 'why', 'not', 'also', 'even']);
+/** Head nouns of nominal speakers ("a spokesman for the campaign", "the statement"). */
+const NOMINAL_HEADS = new Set(
+  (
+    'spokesman spokeswoman spokesperson official officials aide aides source sources statement release report reports memo ' +
+    'letter tweet tweets email emails ad ads video campaign committee group lawsuit complaint website editorial board ' +
+    'adviser advisers advisor strategist strategists analyst analysts expert experts poll survey document documents filing ' +
+    'indictment ruling order message note post article story paper newspaper magazine network organization agency ' +
+    'department office administration chairman chairwoman director leader leaders senator governor candidate nominee ' +
+    'president secretary voter voters supporter supporters protester protesters crowd audience attorney lawyer lawyers ' +
+    'prosecutor prosecutors judge court police officer officers agent agents friend friends resident residents woman man ' +
+    'person people member members delegate delegates operative operatives donor donors manager executive economist ' +
+    'pollster researcher researchers professor historian author writer reporter reporters host anchor site blog ' +
+    'announcement transcript book speech bill text platform party government ministry embassy company firm team staff'
+  ).split(' '),
+);
+
+function isCapitalizedWord(token: Token | undefined): boolean {
+  return token !== undefined && /^[A-Z]/.test(token.text);
+}
+
+/**
+ * The subject just before `verbIndex`: a pronoun, a name with the words of its title
+ * ("RNC spokesman Sean Spicer"), or a short nominal ("a spokesman for the campaign"); [] when none fits.
+ * An appositive or a parenthesis between subject and verb is skipped ("Jeff Weaver, Sanders' manager, said").
+ */
 function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: boolean): Token[] {
   let i = verbIndex - 1;
   while (i >= 0 && isWord(tokens[i]) && (SUBJECT_SKIP_WORDS.has(bare(tokens[i] as Token)) || /ly$/.test(bare(tokens[i] as Token)))) i--;
-  const end = i + 1;
-  while (i >= 0 && isWord(tokens[i]) && !isSpeechVerb(tokens[i])) {
-    const word = tokens[i] as Token;
-    // A capitalized name run, or a short lowercase noun phrase ("a spokesman for the campaign").
-    if (!lowercase && /^[a-z]/.test(word.text) && i < end - 1 && /^[A-Z]/.test((tokens[i + 1] as Token).text) && !/^(?:the|a|an|of|for|de|van|von)$/.test(word.text)) break;
-    i--;
-    if (end - (i + 1) >= 7) break;
+  if (tokens[i]?.text === ')') {
+    let j = i - 1;
+    while (j >= 0 && i - j < 10 && tokens[j]?.text !== '(') j--;
+    if (tokens[j]?.text === '(') i = j - 1;
   }
-  let subject = tokens.slice(i + 1, end);
-  // Trim a leading lowercase clause word ("and he", "but Clinton", "then she").
-  while (subject.length > 1 && /^(?:and|but|so|then|yet|or|because|while|when|as|where|who|which|that|if)$/i.test((subject[0] as Token).text)) subject = subject.slice(1);
-  return subject;
+  if (tokens[i]?.text === ',') {
+    let j = i - 1;
+    while (j >= 0 && i - j < 20 && tokens[j]?.text !== ',' && !/^[.;:!?"“”]$/.test((tokens[j] as Token).text)) j--;
+    if (tokens[j]?.text === ',' && (isCapitalizedWord(tokens[j - 1]) || PRONOUN_SUBJECTS.has(bare(tokens[j - 1] as Token)))) i = j - 1;
+    else return [];
+  }
+  const end = i + 1;
+  const last = tokens[i];
+  if (last === undefined || !isWord(last)) return [];
+  if (PRONOUN_SUBJECTS.has(bare(last))) return [last];
+  let start = end;
+  if (!lowercase && isCapitalizedWord(last)) {
+    // A name run, with capitalized words, possessives and title words before it.
+    while (start - 1 >= 0 && end - start < 7) {
+      const t = tokens[start - 1] as Token;
+      const word = isWord(t);
+      if (word && (isCapitalizedWord(t) || isTitleLike(t))) start--;
+      else if (!word && (t.text === "'" || t.text === '’') && isCapitalizedWord(tokens[start - 2])) start--;
+      else break;
+    }
+    return tokens.slice(start, end);
+  }
+  if (!NOMINAL_HEADS.has(bare(last))) return [];
+  // A nominal: determiner + up to four more words ("a spokesman for the campaign").
+  for (let j = i; j >= 0 && i - j < 6; j--) {
+    const t = tokens[j] as Token;
+    if (!isWord(t) || (CLAUSE_WORDS.has(bare(t)) && j !== i)) break;
+    if (DETERMINER_WORDS.has(bare(t))) start = j;
+  }
+  return start < end ? tokens.slice(start, end) : [];
+}
+
+function isTitleLike(token: Token): boolean {
+  const word = bare(token);
+  return isTitleWord(word) || NOMINAL_HEADS.has(word) || word === 'of' || word === 'for';
 }
 
 /** Tokens of a phrase after an inverting verb ("said RNC spokesman Sean Spicer in a tweet"). */
@@ -206,12 +264,15 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
     return p === null ? null : { ...p, verb: bare(head), side: 'after' };
   }
   // "<subject> [adverb] said": the verb must come within the first few words, before any comma.
-  for (let k = 1; k < Math.min(rest.length, 10); k++) {
+  let commas = 0;
+  for (let k = 1; k < Math.min(rest.length, 22); k++) {
     const token = rest[k] as Token;
     if (!isWord(token)) {
-      if (token.text === ',' || token.text === '(' ) break;
+      // An appositive may sit between a name and its verb: "…," Jeff Weaver, Sanders' manager, said.
+      if (token.text === ',' && (++commas > 2 || !isCapitalizedWord(rest[0]))) break;
       continue;
     }
+    if (k >= 10 && commas === 0) break;
     if (isSpeechVerb(token)) {
       const subject = subjectBefore(rest, k, lowercase);
       const p = phraseOf(text, subject);

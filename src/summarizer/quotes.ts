@@ -1,7 +1,7 @@
 import type { Quote } from './types.ts';
-import { cueAfter, cueBefore, type Cue } from './quotes-attribution.ts';
+import { cueAfter, cueBefore, endsSentence, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
-import { findPersonMentions, isPronoun, personNameFromRun, type NameIndex, type PersonMention } from './names.ts';
+import { findPersonMentions, isPronoun, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
 
 export type { TextRange } from './quotes-scan.ts';
 
@@ -50,9 +50,11 @@ interface Context {
   readonly lineStarts: readonly number[];
 }
 
-/** The nearest person mentioned before `at` (outside quotations) as a full name, or null. */
-function nearestPersonBefore(ctx: Context, at: number, quoteRanges: readonly QuoteSpan[]): string | null {
-  // Persons are sorted by offset: find the last one ending by `at`, then step back past quoted ones.
+/**
+ * The person a he/she before `at` refers to: among the people of the nearest preceding sentence
+ * that names one (outside quotations), the first (its subject), agreeing in gender when known.
+ */
+function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges: readonly QuoteSpan[], speakers: ReadonlySet<string>): string | null {
   let lo = 0;
   let hi = ctx.persons.length - 1;
   let last = -1;
@@ -63,11 +65,30 @@ function nearestPersonBefore(ctx: Context, at: number, quoteRanges: readonly Quo
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  const fits = (p: PersonMention): boolean =>
+    !insideAny(p.start, quoteRanges) && (p.gender === null || p.gender === gender) && (p.likelyPerson || speakers.has(p.fullName));
   for (let i = last, steps = 0; i >= 0 && steps < 200; i--, steps++) {
     const person = ctx.persons[i] as PersonMention;
-    if (!insideAny(person.start, quoteRanges)) return person.fullName;
+    if (!fits(person)) continue;
+    // Step back to the first fitting person of the same sentence.
+    const sentence = sentenceStart(ctx.text, person.start);
+    let first = person;
+    for (let j = i - 1; j >= 0; j--) {
+      const earlier = ctx.persons[j] as PersonMention;
+      if (earlier.start < sentence) break;
+      if (fits(earlier)) first = earlier;
+    }
+    return first.fullName;
   }
   return null;
+}
+
+function sentenceStart(text: string, at: number): number {
+  const floor = Math.max(0, at - 400);
+  for (let i = at - 1; i >= floor; i--) {
+    if (text[i] === '\n' || endsSentence(text, i)) return i + 1;
+  }
+  return floor;
 }
 
 function insideAny(offset: number, spans: readonly QuoteSpan[]): boolean {
@@ -85,14 +106,14 @@ function insideAny(offset: number, spans: readonly QuoteSpan[]): boolean {
 }
 
 /** Turns a cue's speaker phrase into a speaker: a full name, a nominal as written, or null. */
-function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan): string | null {
+function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan, speakers: ReadonlySet<string>): string | null {
   const phrase = cue.phrase.trim();
   const words = phrase.split(/\s+/);
   if (words.length === 1 && isPronoun(phrase)) {
     const lower = phrase.toLowerCase();
     if (ctx.lowercase || (lower !== 'he' && lower !== 'she')) return null;
     // The antecedent comes before the pronoun and before the quote it attributes.
-    return nearestPersonBefore(ctx, Math.min(cue.at, quote.openMark), spans);
+    return antecedentBefore(ctx, Math.min(cue.at, quote.openMark), lower === 'he' ? 'male' : 'female', spans, speakers);
   }
   if (ctx.lowercase) {
     return DETERMINERS.test(phrase) && words.length <= NOMINAL_MAX_WORDS ? phrase : null;
@@ -149,12 +170,15 @@ function paragraphStart(ctx: Context, at: number): number {
 
 function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
   const out: Attributed[] = [];
+  // Names already seen speaking count as people for later pronouns.
+  const speakers = new Set<string>();
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as QuoteSpan;
     const previous = spans[i - 1];
     const floor = Math.max(paragraphStart(ctx, span.openMark), previous === undefined ? 0 : previous.closeMark + 1);
     const cue = (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ?? cueBefore(ctx.text, span.openMark, floor, ctx.lowercase);
-    const speaker = cue === null ? null : resolveSpeaker(ctx, cue, spans, span);
+    const speaker = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers);
+    if (speaker !== null) speakers.add(speaker);
     out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue' });
   }
   inheritWithinParagraphs(ctx, out);
