@@ -59,6 +59,7 @@ function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
     case 'boilerplate':
       return -weights.boilerplate - Math.min(line.words, 10) * weights.boilerplatePerWord;
     case 'end-marker':
+    case 'comment-start':
       return -40;
     case 'related-marker':
       return -TUNE.related;
@@ -80,6 +81,8 @@ function bestBlock(lines: readonly ClassifiedLine[], weights: BlockWeights): { s
   let runStart = 0;
   for (const [index, line] of lines.entries()) {
     if (line.kind === 'end-marker' && best >= ARTICLE_MIN_SCORE) break;
+    // Reader comments follow the article, however short it was.
+    if (line.kind === 'comment-start' && best > 0) break;
     if (running <= 0) {
       running = 0;
       runStart = index;
@@ -162,7 +165,7 @@ export function explainCleaning(raw: string, options: CleanOptions = {}): { line
     }
     const features = lineFeatures(lineText);
     let kind = classifyLine(lineText, bulleted, features);
-    if ((counts.get(text) ?? 0) > 1 && kind !== 'end-marker') {
+    if ((counts.get(text) ?? 0) > 1 && kind !== 'end-marker' && kind !== 'comment-start') {
       // Repeated menus and teasers are noise; a repeated paragraph (a page that holds its article
       // twice) keeps its first copy.
       const firstCopy = kind === 'content' && !seenContent.has(text);

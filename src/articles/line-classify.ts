@@ -16,6 +16,8 @@ export type LineKind =
   | 'boilerplate'
   /** Comments, most-read lists, author boxes: the article is over. */
   | 'end-marker'
+  /** The header of a reader comment ("jane says:", "Alex on May 3, 2018 at 5:23 pm said:"): the comments began. */
+  | 'comment-start'
   /** The header of a related-stories box, often inside the story. */
   | 'related-marker';
 
@@ -83,6 +85,12 @@ const RELATED_MARKER =
 const LABELLED_TEASER =
   /^(?:related(?: (?:post|posts|article|articles|story|stories|content|coverage|reading|link|links|video))?|read (?:more|next|also)|also read|see also|more|watch|listen|recommended(?: reading)?|suggested reading|don'?t miss|must read|trending|top story)\s*[:|»>–—]\s*\S/iu;
 
+/**
+ * A reader comment's header: a short "<name> says:" or a dated "<name> on <date> at <time> said:". An
+ * article's "The mayor said:" has neither the present tense nor the date.
+ */
+const COMMENT_HEADER = /^(?:\S+(?: \S+){0,5} says|.{1,80}\b(?:at|@) \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)? (?:said|says|wrote)|(?:leave a (?:reply|comment) )?cancel reply)\s*:?$/iu;
+
 /** Phrases that mark a line as site furniture when the line is short. */
 const BOILERPLATE_PHRASE =
   /\b(?:advertisement|advertising|sponsored|cookies?|subscribe|subscription|newsletter|sign (?:up|in)|log ?in|log out|register|share (?:this|on|via)|follow us|click here|read more|all rights reserved|copyright|terms of (?:use|service)|privacy policy|contact us|about us|skip to|jump to|back to top|download (?:the|our) app|print this|email this|photo:|image:|credit:|getty images|associated press|reuters\b|view comments|show comments|load more|see more|watch:|listen:)\b/i;
@@ -124,6 +132,7 @@ export function classifyLine(line: string, bulleted: boolean, features: LineFeat
   const { words, endsSentence, sentencePunctuation } = features;
   if (line.startsWith('[') && IMAGE_PLACEHOLDER.test(line)) return 'boilerplate';
   if (words <= 24 && END_MARKER.test(line)) return 'end-marker';
+  if (words <= 20 && COMMENT_HEADER.test(line)) return 'comment-start';
   if (words <= 8 && RELATED_MARKER.test(line)) return 'related-marker';
   if (words <= 25 && LABELLED_TEASER.test(line)) return 'boilerplate';
   if (words <= 3 && BUTTON_WORD.test(line)) return 'boilerplate';

@@ -70,6 +70,25 @@ describe('cleanArticleText noise kinds', () => {
     expect(result.text.split('\n')).toEqual(article);
   });
 
+  it('drops reader comments after a short article', () => {
+    const shortArticle = article[0] ?? '';
+    const comments = [
+      'Milan Griffes on September 12, 2018 at 4:47 pm said:',
+      'I read the whole report and I still do not understand why the routes skip the east side of the river entirely.',
+      'It seems to me that the council should publish the ridership numbers before it commits to any of these new routes.',
+      'Catherine on September 13, 2018 at 5:23 pm said:',
+      'Thanks for the question. We have asked the transit authority for the ridership data and will post it when it arrives.',
+      'joetoronto says:',
+      'Every single one of these plans has been announced before and nothing ever changes for the people who ride the bus daily.',
+    ];
+    expect(cleanArticleText([shortArticle, ...comments].join('\n')).text).toBe(shortArticle);
+  });
+
+  it('keeps an article line that introduces a quote with "said:"', () => {
+    const text = [article[0], 'The mayor said:', '"We will not stop until every neighborhood has a bus every ten minutes."', article[1]].join('\n');
+    expect(cleanArticleText(text).text).toBe(text);
+  });
+
   it('drops labelled links to other stories inside the article', () => {
     const text = [article[0], 'RELATED: Mayor announces plan for new riverside park', article[1], 'Read more: Bus fares rise', article[2]].join('\n');
     expect(cleanArticleText(text).text.split('\n')).toEqual(article);
