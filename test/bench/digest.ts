@@ -58,6 +58,12 @@ try {
   const seconds = (performance.now() - started) / 1000;
 
   const posted = results.filter((r) => r.status === 'posted').length;
+  const tally = new Map<string, number>();
+  for (const result of results) {
+    const key = 'reason' in result ? `${result.status} (${result.reason})` : result.status;
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  if (posted < channels) console.log(`[bench] digest: outcomes ${JSON.stringify(Object.fromEntries(tally))}`);
   const messages = channelIds.reduce((sum, id) => sum + fake.messages(id).length, 0);
   const perDigest = messages / Math.max(1, posted);
   const floor = messages / globalLimitPerSecond;
