@@ -83,7 +83,10 @@ const NON_PERSON_WORDS = new Set(
     'republicans democrats caucus primary convention debate summit conference era day night year month ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
     'september october november december times fox cnn nbc abc cbs msnbc bbc npr reuters politico breitbart ' +
-    'twitter facebook google youtube instagram kremlin pentagon capitol god lord'
+    'twitter facebook google youtube instagram kremlin pentagon capitol god lord parliament project program initiative ' +
+    'coalition alliance movement society watch action trust sun-times daily weekly review report reports institution ' +
+    'museum library hospital prize award festival tour stadium arena park hotel tower building plaza airlines airline ' +
+    'motors industries holdings partners llc ltd co foundation'
   ).split(' '),
 );
 
@@ -112,6 +115,16 @@ function bareWord(token: string): string {
   if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
   return word;
 }
+
+/** True for words that never name a speaker on their own (days, months, clause words, organisations' heads). */
+export function isNonNameWord(token: string): boolean {
+  const word = bareWord(token);
+  return NOT_NAME_WORDS.has(word) || DATE_WORDS.has(word);
+}
+
+const DATE_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today tonight yesterday'.split(' '),
+);
 
 export function isTitleWord(token: string): boolean {
   return TITLE_WORDS.has(bareWord(token));
@@ -157,6 +170,7 @@ function personFromRun(words: readonly string[]): RunPerson | null {
   if (tokens.length === 0 || tokens.length > 4) return null;
   if (tokens.some((t) => NON_PERSON_WORDS.has(bareWord(t)) || isAllCaps(t))) return null;
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
+  if (tokens.some((t) => NOT_NAME_WORDS.has(bareWord(t)))) return null;
   return { name: tokens.join(' '), title };
 }
 

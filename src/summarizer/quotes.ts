@@ -1,7 +1,7 @@
 import type { Quote } from './types.ts';
 import { cueAfter, cueBefore, endsSentence, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
-import { findPersonMentions, isPronoun, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
+import { findPersonMentions, isNonNameWord, isPronoun, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
 
 export type { TextRange } from './quotes-scan.ts';
 
@@ -118,12 +118,17 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
   if (ctx.lowercase) {
     return DETERMINERS.test(phrase) && words.length <= NOMINAL_MAX_WORDS ? phrase : null;
   }
-  const person = personInPhrase(ctx, phrase, cue.at);
-  if (person !== null) return person;
-  if (/^[A-Z]/.test(phrase) || (DETERMINERS.test(phrase) && words.length <= NOMINAL_MAX_WORDS)) {
+  if (DETERMINERS.test(phrase)) {
+    // "The judge", "a spokesman for the campaign": as written, unless it names a person ("his aide John Doe").
+    const named = personInPhrase(ctx, phrase, cue.at);
+    if (named !== null && named.includes(' ')) return named;
     return words.length <= NOMINAL_MAX_WORDS ? phrase.replace(/[,.;:]+$/, '') : null;
   }
-  return null;
+  const person = personInPhrase(ctx, phrase, cue.at);
+  if (person !== null) return person;
+  // An organisation as written ("the White House", "CNN", "Politico"), never a date or a headline.
+  const usable = /^[A-Z]/.test(phrase) && words.length <= 4 && !/^[A-Z\s]{6,}$/.test(phrase) && words.every((w) => !isNonNameWord(w));
+  return usable ? phrase.replace(/[,.;:]+$/, '') : null;
 }
 
 /** The last capitalized run of the phrase that reads as a person, resolved to a full name. */
