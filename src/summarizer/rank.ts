@@ -146,8 +146,7 @@ function minMaxScaled(values: Float64Array): Float64Array {
  * How much more central the lead (first 3 sentences) is than the average sentence: tf-idf cosine
  * to the document centroid, lead mean over document mean.
  */
-export function leadCentrality(doc: Document): number {
-  const centrality = centroidRanker(doc);
+export function leadCentrality(doc: Document, centrality: Float64Array = centroidRanker(doc)): number {
   const n = centrality.length;
   if (n === 0) return 1;
   const k = Math.min(3, n);
@@ -160,19 +159,40 @@ export function leadCentrality(doc: Document): number {
   return all > 0 ? (lead / k) / (all / n) : 1;
 }
 
-/** Where the lead-style evidence (log sentences + 2 x lead centrality) is balanced. */
-const LEAD_STYLE_MIDPOINT = 5.1;
-const LEAD_STYLE_SLOPE = 4;
+/**
+ * Share of sentences that stray from the topic: tf-idf cosine to the document centroid below half
+ * the median sentence's. Long news stories trail off into background, asides and captions.
+ */
+export function offTopicShare(doc: Document, centrality: Float64Array = centroidRanker(doc)): number {
+  const n = centrality.length;
+  if (n === 0) return 0;
+  const median = Float64Array.from(centrality).sort()[n >> 1]!;
+  let stray = 0;
+  for (const c of centrality) if (c < 0.5 * median) stray++;
+  return stray / n;
+}
+
+/**
+ * Weights of the lead-style evidence: log sentences + 2.2 x lead centrality + 8.3 x off-topic
+ * share, balanced at 6 (one logistic fit of the three features, then rounded).
+ */
+const LEAD_CENTRALITY_WEIGHT = 2.2;
+const OFF_TOPIC_WEIGHT = 8.3;
+const LEAD_STYLE_MIDPOINT = 6;
+const LEAD_STYLE_SLOPE = 6;
 
 /**
  * How strongly a document reads as a news lead followed by detail (0..1): long articles whose
- * opening sentences sit close to the document centroid. Short articles, or ones whose opening is
- * no more central than the rest, spread their substance over the whole text.
+ * opening sentences sit close to the document centroid and whose tail strays from it. Short,
+ * focused articles spread their substance over the whole text.
  */
 export function leadStyle(doc: Document): number {
   const n = doc.sentences.length;
   if (n <= 3) return 1;
-  const evidence = Math.log(n) + 2 * leadCentrality(doc);
+  const centrality = centroidRanker(doc);
+  const evidence = Math.log(n)
+    + LEAD_CENTRALITY_WEIGHT * leadCentrality(doc, centrality)
+    + OFF_TOPIC_WEIGHT * offTopicShare(doc, centrality);
   return 1 / (1 + Math.exp(-LEAD_STYLE_SLOPE * (evidence - LEAD_STYLE_MIDPOINT)));
 }
 

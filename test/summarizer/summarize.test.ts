@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
-import { RANKERS, leadRanker, leadStyle, type Ranker } from '../../src/summarizer/rank.ts';
+import { RANKERS, leadRanker, leadStyle, offTopicShare, type Ranker } from '../../src/summarizer/rank.ts';
 import { splitSentences } from '../../src/summarizer/sentences.ts';
 import { keyQuotes } from '../../src/summarizer/quotes.ts';
 import { isDangling, shorten, summarize, summarizeWith } from '../../src/summarizer/summarize.ts';
@@ -98,6 +98,14 @@ describe('rankers', () => {
     const detail = Array.from({ length: 40 }, (_, i) => `The storms on the coast left town ${i} flooded and without power.`).join(' ');
     const short = 'A cat sat. A hen slept. An owl hooted. Dogs and fish swam. Fish and dogs swam far. Dogs chased fish.';
     expect(leadStyle(buildDocument(`${lead} ${detail}`))).toBeGreaterThan(leadStyle(buildDocument(short)));
+  });
+
+  it('counts the sentences that stray from the topic', () => {
+    const topic = ['storms', 'flooded', 'coast', 'power', 'towns', 'rescue'];
+    const focused = Array.from({ length: 12 }, (_, i) => `The ${topic[i % 6]} and ${topic[(i + 1) % 6]} and ${topic[(i + 3) % 6]} report ${i}.`).join(' ');
+    const straying = `${focused} Click here. Share this page. Photos by Reuters.`;
+    expect(offTopicShare(buildDocument(focused))).toBe(0);
+    expect(offTopicShare(buildDocument(straying))).toBeCloseTo(3 / 15, 10);
   });
 });
 
