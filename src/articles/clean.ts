@@ -32,6 +32,7 @@ const TUNE = {
   preNeutral: 0.3,
   preTruncated: 1,
   preBoiler: 0.5,
+  image: 0.5,
 } as const;
 interface BlockWeights {
   readonly neutral: number;
@@ -54,6 +55,8 @@ function blockScore(line: ClassifiedLine, weights: BlockWeights): number {
       return -weights.neutral;
     case 'truncated':
       return -weights.truncated;
+    case 'image':
+      return -TUNE.image;
     case 'data':
       return weights.keepsData ? -weights.neutral : -weights.boilerplate - Math.min(line.words, 10) * weights.boilerplatePerWord;
     case 'boilerplate':
@@ -110,6 +113,13 @@ function extendOverTail(lines: readonly ClassifiedLine[], block: { start: number
   return { start: block.start, end };
 }
 
+const ELLIPSIS_END = /(?:\.{3}|…)$/u;
+const MIN_EXCERPT_LIST = 3;
+
+function endsInEllipsis(line: string): boolean {
+  return ELLIPSIS_END.test(line) && line.length >= 40;
+}
+
 /** Counts each line's occurrences; menus and teasers repeat, article paragraphs rarely do. */
 function occurrences(lines: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -150,6 +160,8 @@ export function explainCleaning(raw: string, options: CleanOptions = {}): { line
   const rawLines = splitLines(normalizeText(raw));
   let byline: string | null = null;
   const counts = occurrences(rawLines.map((line) => line.text));
+  // Several long lines that trail off in an ellipsis are a list of teaser excerpts; one is just prose.
+  const teaserExcerpts = rawLines.filter((line) => endsInEllipsis(line.text)).length >= MIN_EXCERPT_LIST;
   const seenContent = new Set<string>();
   const classified: ClassifiedLine[] = rawLines.map(({ text, bulleted }) => {
     let lineText = text;
@@ -165,6 +177,7 @@ export function explainCleaning(raw: string, options: CleanOptions = {}): { line
     }
     const features = lineFeatures(lineText);
     let kind = classifyLine(lineText, bulleted, features);
+    if (teaserExcerpts && kind === 'content' && endsInEllipsis(lineText)) kind = 'truncated';
     if ((counts.get(text) ?? 0) > 1 && kind !== 'end-marker' && kind !== 'comment-start') {
       // Repeated menus and teasers are noise; a repeated paragraph (a page that holds its article
       // twice) keeps its first copy.

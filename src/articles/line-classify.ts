@@ -8,6 +8,8 @@ export type LineKind =
   | 'content'
   /** Short or ambiguous (headings, short quotes, list items): kept only inside the article body. */
   | 'neutral'
+  /** A scraper's image placeholder ("[photo_123]"): never text, but articles interleave them with paragraphs. */
+  | 'image'
   /** Numbers-heavy rows and bare links (counters, scores, quantities, URLs): noise on a whole page, data inside an article. */
   | 'data'
   /** Looks like the start of another story cut off mid-word (teasers). */
@@ -130,7 +132,7 @@ function looksCutOff(line: string): boolean {
 
 export function classifyLine(line: string, bulleted: boolean, features: LineFeatures): LineKind {
   const { words, endsSentence, sentencePunctuation } = features;
-  if (line.startsWith('[') && IMAGE_PLACEHOLDER.test(line)) return 'boilerplate';
+  if (line.startsWith('[') && IMAGE_PLACEHOLDER.test(line)) return 'image';
   if (words <= 24 && END_MARKER.test(line)) return 'end-marker';
   if (words <= 20 && COMMENT_HEADER.test(line)) return 'comment-start';
   if (words <= 8 && RELATED_MARKER.test(line)) return 'related-marker';

@@ -89,6 +89,18 @@ describe('cleanArticleText noise kinds', () => {
     expect(cleanArticleText(text).text).toBe(text);
   });
 
+  it('drops a list of teaser excerpts that trail off in an ellipsis, but keeps one such paragraph', () => {
+    const excerpts = [
+      'Council approves new budget for the coming year NEW YORK: The city council approved a budget that includes new spending on...',
+      'Schools reopen after the storm BOSTON: All schools in the district reopened on Monday after the storm knocked out power to...',
+      'Police arrest suspect in bank robbery CHICAGO: Police on Tuesday arrested a man suspected of robbing three banks in the...',
+      'Airport expansion delayed again DENVER: The long-planned expansion of the airport has been delayed for another year as the...',
+    ];
+    expect(cleanArticleText([...excerpts, ...article].join('\n')).text.split('\n')).toEqual(article);
+    const trailing = [...article, 'And then, as the last bus pulled away from the depot, the driver simply said that he would be back...'];
+    expect(cleanArticleText(trailing.join('\n')).text.split('\n')).toEqual(trailing);
+  });
+
   it('drops labelled links to other stories inside the article', () => {
     const text = [article[0], 'RELATED: Mayor announces plan for new riverside park', article[1], 'Read more: Bus fares rise', article[2]].join('\n');
     expect(cleanArticleText(text).text.split('\n')).toEqual(article);
