@@ -313,3 +313,65 @@ export function cueBefore(text: string, openMark: number, floor: number, lowerca
   }
   return null;
 }
+
+/** Words that open a sentence with a clause before its subject ("As Trump spoke, the crowd chanted"). */
+const LEADING_CLAUSE_WORDS = new Set(['as', 'when', 'while', 'after', 'before', 'since', 'if', 'in', 'on', 'at', 'during', 'for', 'with', 'although', 'though', 'once', 'until', 'despite', 'like', 'unlike', 'following', 'asked', 'speaking', 'according', 'earlier', 'later', 'meanwhile', 'instead', 'still', 'yet']);
+const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'so', 'or', 'then', 'now', 'also']);
+
+/** Start of the sentence holding `at` (quote marks do not end sentences here), not before `floor`. */
+export function sentenceStartOf(text: string, at: number, floor: number): number {
+  const limit = Math.max(floor, at - 320);
+  for (let i = at - 1; i >= limit; i--) {
+    if (text[i] === '\n' || endsSentence(text, i)) return i + 1;
+  }
+  return limit;
+}
+
+/**
+ * The grammatical subject of the sentence a quotation sits in, when the sentence opens with one
+ * ("Former Gov. Mike Huckabee is labeling Obama's actions "…"", "The petition accuses … of "…"").
+ * Used for quoted fragments inside reported speech that no speech verb introduces.
+ */
+export function sentenceSubject(text: string, from: number, to: number, lowercase: boolean): Cue | null {
+  let tokens = tokenize(text, from, to);
+  while (tokens.length > 0 && !isWord(tokens[0])) tokens = tokens.slice(1);
+  const first = tokens[0];
+  if (first === undefined) return null;
+  if (LEADING_CONJUNCTIONS.has(bare(first))) tokens = tokens.slice(1);
+  const lead = tokens[0];
+  if (lead !== undefined && LEADING_CLAUSE_WORDS.has(bare(lead))) {
+    const comma = tokens.findIndex((t) => t.text === ',');
+    if (comma < 0) return null;
+    tokens = tokens.slice(comma + 1);
+  }
+  // Find where the subject ends: the first lowercase word that is not part of a title or nominal.
+  let end = 0;
+  const head = tokens[0];
+  if (head === undefined || !isWord(head)) return null;
+  if (PRONOUN_SUBJECTS.has(bare(head)) && bare(head) !== 'who' && bare(head) !== 'it' && bare(head) !== 'you') {
+    end = 1;
+  } else if (!lowercase && (isCapitalizedWord(head) || isTitleLike(head))) {
+    while (end < tokens.length && end < 8) {
+      const t = tokens[end] as Token;
+      if (isWord(t) && (isCapitalizedWord(t) || (isTitleLike(t) && bare(t) !== 'for'))) end++;
+      else if (!isWord(t) && (t.text === "'" || t.text === '’' || t.text === '.') && isCapitalizedWord(tokens[end - 1])) end++;
+      else break;
+    }
+    if (!tokens.slice(0, end).some((t) => isCapitalizedWord(t))) return null;
+  } else if (DETERMINER_WORDS.has(bare(head))) {
+    for (let k = 1; k < Math.min(tokens.length, 6); k++) {
+      const t = tokens[k] as Token;
+      if (!isWord(t)) break;
+      if (NOMINAL_HEADS.has(bare(t)) || (!lowercase && isCapitalizedWord(t))) end = k + 1;
+    }
+    if (end === 0) return null;
+  } else {
+    return null;
+  }
+  // The subject must be followed by its verb phrase (a lowercase word, an appositive or "himself").
+  const next = tokens[end];
+  if (next === undefined || next.start >= to) return null;
+  if (!(next.text === ',' || (isWord(next) && /^[a-z]/.test(next.text)))) return null;
+  const p = phraseOf(text, tokens.slice(0, end));
+  return p === null ? null : { ...p, verb: 'subject', side: 'before' };
+}

@@ -1,5 +1,5 @@
 import type { Quote } from './types.ts';
-import { cueAfter, cueBefore, endsSentence, type Cue } from './quotes-attribution.ts';
+import { cueAfter, cueBefore, endsSentence, sentenceStartOf, sentenceSubject, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
 import { findPersonMentions, isNonNameWord, isPronoun, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
 
@@ -181,13 +181,42 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
     const span = spans[i] as QuoteSpan;
     const previous = spans[i - 1];
     const floor = Math.max(paragraphStart(ctx, span.openMark), previous === undefined ? 0 : previous.closeMark + 1);
-    const cue = (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ?? cueBefore(ctx.text, span.openMark, floor, ctx.lowercase);
+    const para = paragraphStart(ctx, span.openMark);
+    const cue =
+      (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ??
+      cueBefore(ctx.text, span.openMark, floor, ctx.lowercase) ??
+      sentenceSubject(ctx.text, sentenceStartOf(ctx.text, span.openMark, para), span.openMark, ctx.lowercase);
     const speaker = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers);
     if (speaker !== null) speakers.add(speaker);
     out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue' });
   }
   inheritWithinParagraphs(ctx, out);
+  continueAcrossParagraphs(ctx, out);
   return out;
+}
+
+/**
+ * News convention: a paragraph made of a quotation, with no cue of its own, goes on with the
+ * speaker of the quotation that ended the paragraph before.
+ */
+function continueAcrossParagraphs(ctx: Context, quotes: Attributed[]): void {
+  for (let i = 1; i < quotes.length; i++) {
+    const q = quotes[i] as Attributed;
+    if (q.attribution !== 'none') continue;
+    const para = paragraphStart(ctx, q.span.openMark);
+    if (ctx.text.slice(para, q.span.openMark).trim() !== '') continue;
+    const previous = quotes[i - 1] as Attributed;
+    if (previous.speaker === null || previous.attribution === 'none') continue;
+    // The previous quote must end the previous paragraph (only a short cue after it).
+    const previousPara = paragraphStart(ctx, previous.span.closeMark);
+    if (previousPara === para) continue;
+    const lineEnd = ctx.text.indexOf('\n', previous.span.closeMark);
+    const tail = ctx.text.slice(previous.span.closeMark + 1, lineEnd < 0 ? ctx.text.length : lineEnd);
+    if (tail.length > 80) continue;
+    if (paragraphStart(ctx, para - 2) !== previousPara && ctx.text.slice(previousPara, para).split('\n').filter((l) => l.trim() !== '').length > 1) continue;
+    q.speaker = previous.speaker;
+    q.attribution = 'inherited';
+  }
 }
 
 /** A quote without its own cue takes the speaker of the nearest cued quote of the same paragraph. */
