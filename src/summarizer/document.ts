@@ -1,4 +1,4 @@
-import { splitLeadingSentences } from './sentences.ts';
+import { sentenceSpans } from './sentences.ts';
 import { beginDocument, countWords, scanTokens, termIdBound, tokenTable, type TokenScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
@@ -75,16 +75,15 @@ function sortRange(values: Int32Array, from: number, to: number): void {
 
 /** Builds the immutable document model: sentences, tokens, stems, term ids. */
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
-  const { sentences: all, end } = splitLeadingSentences(text, options.maxSentences ?? Infinity);
+  const { starts, ends, end } = sentenceSpans(text, options.maxSentences ?? Infinity);
   beginDocument();
-  const n = all.length;
-  // Token ids of every sentence, in one buffer.
+  const n = starts.length;
+  // Token ids of every sentence, in one buffer, read in place from the text.
   const tokenStart = new Int32Array(n + 1);
   tokens.count = 0;
   for (let index = 0; index < n; index++) {
     tokenStart[index] = tokens.count;
-    const sentenceText = all[index]!;
-    scanTokens(sentenceText, 0, sentenceText.length, tokens);
+    scanTokens(text, starts[index]!, ends[index]!, tokens);
   }
   tokenStart[n] = tokens.count;
   const ids = tokens.ids;
@@ -152,7 +151,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     const first = tokenStart[index]!;
     const words = tokenStart[index + 1]! - first;
     sentences[index] = {
-      text: all[index]!,
+      text: text.slice(starts[index], ends[index]),
       index,
       words,
       terms: allTerms.subarray(termStart[index]!, termStart[index + 1]!),

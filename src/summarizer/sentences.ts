@@ -86,16 +86,51 @@ function isDoubleQuote(code: number): boolean {
 }
 
 /**
- * Marks the characters strictly inside double quotations of one paragraph. Straight quotes are
- * paired by their look (an opener follows a space, a closer precedes one); an opener that never
- * closes (news style for a quote running into the next paragraph) protects nothing.
+ * Finds the stretches strictly inside double quotations of one paragraph, as [from, to) pairs in
+ * `quotedRanges` (ascending, disjoint). Straight quotes are paired by their look (an opener
+ * follows a space, a closer precedes one); an opener that never closes (news style for a quote
+ * running into the next paragraph) protects nothing.
  */
-function quotedMask(text: string, start: number, end: number): Uint8Array | null {
+const quotedRanges: number[] = [];
+
+/**
+ * Finds the next match of a one-character class with a native regex scan (far faster than a JS
+ * loop over ordinary text). The last answer is remembered, so scanning paragraph after paragraph
+ * never re-reads the stretch up to a far-away match: total work stays linear.
+ */
+interface CharSearch {
+  readonly pattern: RegExp;
+  text: string;
+  from: number;
+  found: number;
+}
+
+function charSearch(pattern: RegExp): CharSearch {
+  return { pattern, text: '', from: 0, found: -1 };
+}
+
+/** Position of the next match in text[from, end), or -1. */
+function nextMatch(search: CharSearch, text: string, from: number, end: number): number {
+  if (search.text !== text || from < search.from || (search.found >= 0 && from > search.found)) {
+    search.pattern.lastIndex = from;
+    search.found = search.pattern.test(text) ? search.pattern.lastIndex - 1 : -1;
+    search.text = text;
+    search.from = from;
+  }
+  const at = search.found;
+  return at >= 0 && at < end ? at : -1;
+}
+
+/** Double quote marks, straight or curly. */
+const doubleQuotes = charSearch(/["\u201c\u201d]/g);
+/** Sentence-ending marks (as isTerminator). */
+const terminators = charSearch(/[.?!\u2026\u3002\uff01\uff1f]/g);
+
+function findQuotedRanges(text: string, start: number, end: number): void {
+  quotedRanges.length = 0;
   let openAt = -1;
-  let mask: Uint8Array | null = null;
-  for (let p = start; p < end; p++) {
+  for (let p = nextMatch(doubleQuotes, text, start, end); p >= 0; p = nextMatch(doubleQuotes, text, p + 1, end)) {
     const code = text.charCodeAt(p);
-    if (!isDoubleQuote(code)) continue;
     const before = p > start ? text.charCodeAt(p - 1) : Char.Space;
     const after = p + 1 < end ? text.charCodeAt(p + 1) : Char.Space;
     const spaceBefore = isSpace(before) || before === Char.OpenParen || before === Char.OpenBracket || before === 0x2014;
@@ -104,19 +139,13 @@ function quotedMask(text: string, start: number, end: number): Uint8Array | null
     const looksClosing = code === Char.RightDoubleQuote || (code === Char.DoubleQuote && !spaceBefore);
     if (openAt < 0) {
       if (!looksClosing || looksOpening) openAt = p;
-    } else if (looksClosing && !looksOpening) {
-      mask ??= new Uint8Array(end - start);
-      mask.fill(1, openAt + 1 - start, p - start);
-      openAt = -1;
     } else if (looksOpening) {
       openAt = p; // the earlier opener never closed
     } else {
-      mask ??= new Uint8Array(end - start);
-      mask.fill(1, openAt + 1 - start, p - start);
+      quotedRanges.push(openAt + 1, p);
       openAt = -1;
     }
   }
-  return mask;
 }
 
 /** The word just before position `p` (exclusive), lowercased, without leading brackets/quotes. At most 40 chars back. */
@@ -170,9 +199,33 @@ function periodEndsSentence(word: string, nextWord: string): boolean {
   return true;
 }
 
+/** Sentence spans found so far: [starts[k], ends[k]) of the text, already trimmed. */
+interface Spans {
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
+/** Whitespace exactly as String.prototype.trim sees it, so spans equal trimmed slices. */
+function isTrimSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Records text[from, to) trimmed as a sentence, unless it is empty. */
+function pushSpan(text: string, from: number, to: number, out: Spans): void {
+  while (from < to && isTrimSpace(text.charCodeAt(from))) from++;
+  while (to > from && isTrimSpace(text.charCodeAt(to - 1))) to--;
+  if (to > from) {
+    out.starts.push(from);
+    out.ends.push(to);
+  }
+}
+
 /** Appends the sentences of text[start, end) to `out`. */
-function splitParagraph(text: string, start: number, end: number, out: string[]): void {
-  // A huge paragraph is split in windows so the quote mask stays small; windows end at whitespace.
+function splitParagraph(text: string, start: number, end: number, out: Spans): void {
+  // A huge paragraph is split in windows so the quote ranges stay few; windows end at whitespace.
   const window = 200_000;
   while (end - start > window) {
     let cut = start + window;
@@ -183,16 +236,12 @@ function splitParagraph(text: string, start: number, end: number, out: string[])
   splitWindow(text, start, end, out);
 }
 
-function splitWindow(text: string, start: number, end: number, out: string[]): void {
-  const quoted = quotedMask(text, start, end);
+function splitWindow(text: string, start: number, end: number, out: Spans): void {
+  findQuotedRanges(text, start, end);
+  let nextRange = 0; // quoted ranges before this one end before the current position
   let sentenceStart = start;
-  const push = (to: number): void => {
-    const sentence = text.slice(sentenceStart, to).trim();
-    if (sentence !== '') out.push(sentence);
-  };
-  for (let p = start; p < end; p++) {
+  for (let p = nextMatch(terminators, text, start, end); p >= 0; p = nextMatch(terminators, text, p + 1, end)) {
     const code = text.charCodeAt(p);
-    if (!isTerminator(code)) continue;
     // The run of terminators and closing marks that ends here.
     let e = p + 1;
     let strong = code !== Char.Period;
@@ -208,7 +257,10 @@ function splitWindow(text: string, start: number, end: number, out: string[]): v
       if (isDoubleQuote(text.charCodeAt(e))) closedQuote = true;
       e++;
     }
-    if (quoted !== null && quoted[e - 1 - start] === 1) { p = e - 1; continue; } // inside a quotation
+    // Inside a quotation: the last mark of the run lies strictly within a quoted stretch.
+    const last = e - 1;
+    while (nextRange < quotedRanges.length && quotedRanges[nextRange + 1]! <= last) nextRange += 2;
+    if (nextRange < quotedRanges.length && quotedRanges[nextRange]! <= last) { p = e - 1; continue; }
     if (e >= end) break;
     const next = text.charCodeAt(e);
     if (!isSpace(next)) {
@@ -218,7 +270,7 @@ function splitWindow(text: string, start: number, end: number, out: string[]): v
       if (isLower(prev) && isUpper(next) && isLower(after) && periods <= 1) {
         const word = wordBefore(text, start, p);
         if (word.length >= 2 && !word.includes('.') && !TITLES.has(word) && !MAY_END.has(word)) {
-          push(e);
+          pushSpan(text, sentenceStart, e, out);
           sentenceStart = e;
         }
       }
@@ -228,7 +280,6 @@ function splitWindow(text: string, start: number, end: number, out: string[]): v
     let n = e;
     while (n < end && isSpace(text.charCodeAt(n))) n++;
     if (n >= end) break;
-    const nextWord = wordAt(text, n, end);
     let boundary: boolean;
     if (strong) {
       // '"Why?" he asked' continues the sentence.
@@ -236,20 +287,57 @@ function splitWindow(text: string, start: number, end: number, out: string[]): v
     } else if (periods > 1 || code === Char.Ellipsis) {
       boundary = true;
     } else {
-      boundary = periodEndsSentence(wordBefore(text, start, p), nextWord);
+      boundary = periodEndsSentence(wordBefore(text, start, p), wordAt(text, n, end));
     }
     if (boundary) {
-      push(e);
+      pushSpan(text, sentenceStart, e, out);
       sentenceStart = n;
     }
     p = n - 1;
   }
-  push(end);
+  pushSpan(text, sentenceStart, end, out);
 }
 
 /** The verbatim sentences of `text`, in order; paragraphs are split on "\n" first. */
 export function splitSentences(text: string): string[] {
   return splitLeadingSentences(text, Infinity).sentences;
+}
+
+/** Sentence offsets in a text: sentence k is text.slice(starts[k], ends[k]). */
+export interface SentenceSpans {
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** Offset where splitting stopped (text.length when it ran to the end). */
+  readonly end: number;
+}
+
+/**
+ * Offsets of the first sentences of `text`, stopping after the paragraph in which `limit` is
+ * reached (at most `limit` sentences). Lets callers bound work on huge inputs and read the
+ * sentences in place.
+ */
+export function sentenceSpans(text: string, limit: number): SentenceSpans {
+  const out: Spans = { starts: [], ends: [] };
+  let start = 0;
+  const length = text.length;
+  let consumed = 0;
+  while (start <= length && out.starts.length < limit) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = length;
+    // At most ~2,000 characters per missing sentence of a paragraph are read.
+    const stop = Math.min(end, start + Math.max(1, limit - out.starts.length) * 2_000);
+    if (stop > start) splitParagraph(text, start, stop, out);
+    consumed = stop;
+    if (stop < end) break;
+    start = end + 1;
+  }
+  doubleQuotes.text = ''; // do not keep the text alive
+  terminators.text = '';
+  if (out.starts.length > limit) {
+    out.starts.length = limit;
+    out.ends.length = limit;
+  }
+  return { starts: out.starts, ends: out.ends, end: consumed };
 }
 
 /**
@@ -258,19 +346,8 @@ export function splitSentences(text: string): string[] {
  * on huge inputs.
  */
 export function splitLeadingSentences(text: string, limit: number): { sentences: string[]; end: number } {
-  const out: string[] = [];
-  let start = 0;
-  const length = text.length;
-  let consumed = 0;
-  while (start <= length && out.length < limit) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = length;
-    // At most ~2,000 characters per missing sentence of a paragraph are read.
-    const stop = Math.min(end, start + Math.max(1, limit - out.length) * 2_000);
-    if (stop > start) splitParagraph(text, start, stop, out);
-    consumed = stop;
-    if (stop < end) break;
-    start = end + 1;
-  }
-  return { sentences: out.length > limit ? out.slice(0, limit) : out, end: consumed };
+  const { starts, ends, end } = sentenceSpans(text, limit);
+  const sentences = new Array<string>(starts.length);
+  for (let k = 0; k < starts.length; k++) sentences[k] = text.slice(starts[k], ends[k]);
+  return { sentences, end };
 }

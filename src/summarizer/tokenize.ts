@@ -89,16 +89,23 @@ let stemIds = new Map<string, number>();
 /** Changes whenever the tables are reset (ids handed out before then mean nothing after). */
 export let termTableEpoch = 0;
 
-/** Interned tokens: open addressing over lowercased token text; slot holds token id + 1. */
+/**
+ * Interned tokens: open addressing over the lowercased token text. A slot holds token id + 1 and,
+ * alongside, the token's hash; token characters live in one UTF-16 pool (cache-friendly compares).
+ */
 let slots = new Int32Array(1 << 14);
-let tokenHashes = new Int32Array(1 << 13);
+let slotHashes = new Int32Array(1 << 14);
 let tokenStems = new Int32Array(1 << 13);
+let tokenOffsets = new Int32Array((1 << 13) + 1);
+let charPool = new Uint16Array(1 << 16);
 const tokenTexts: string[] = [];
 
 function resetTables(): void {
   slots = new Int32Array(1 << 14);
-  tokenHashes = new Int32Array(1 << 13);
+  slotHashes = new Int32Array(1 << 14);
   tokenStems = new Int32Array(1 << 13);
+  tokenOffsets = new Int32Array((1 << 13) + 1);
+  charPool = new Uint16Array(1 << 16);
   tokenTexts.length = 0;
   stemIds = new Map();
   termTableEpoch++;
@@ -119,57 +126,69 @@ function contentIdOf(token: string): number {
   return stemIdOf(stem(token));
 }
 
-function growTokenArrays(): void {
-  const size = tokenHashes.length * 2;
-  const hashes = new Int32Array(size);
-  hashes.set(tokenHashes);
-  tokenHashes = hashes;
-  const stems = new Int32Array(size);
-  stems.set(tokenStems);
-  tokenStems = stems;
-}
-
 /** Rebuilds the slots at twice the size (keeps the load factor under one half). */
 function rehash(): void {
   const table = new Int32Array(slots.length * 2);
+  const hashes = new Int32Array(slots.length * 2);
   const mask = table.length - 1;
-  for (let id = 0; id < tokenTexts.length; id++) {
-    let slot = tokenHashes[id]! & mask;
+  for (let old = 0; old < slots.length; old++) {
+    const entry = slots[old]!;
+    if (entry === 0) continue;
+    const hash = slotHashes[old]!;
+    let slot = hash & mask;
     while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = id + 1;
+    table[slot] = entry;
+    hashes[slot] = hash;
   }
   slots = table;
+  slotHashes = hashes;
 }
 
 function addToken(token: string, hash: number, slot: number): number {
   const id = tokenTexts.length;
   tokenTexts.push(token);
-  if (id >= tokenHashes.length) growTokenArrays();
-  tokenHashes[id] = hash;
+  if (id + 1 >= tokenStems.length) {
+    const stems = new Int32Array(tokenStems.length * 2);
+    stems.set(tokenStems);
+    tokenStems = stems;
+    const offsets = new Int32Array(tokenOffsets.length * 2);
+    offsets.set(tokenOffsets);
+    tokenOffsets = offsets;
+  }
+  const from = tokenOffsets[id]!;
+  if (from + token.length > charPool.length) {
+    const pool = new Uint16Array(Math.max(charPool.length * 2, from + token.length));
+    pool.set(charPool);
+    charPool = pool;
+  }
+  for (let i = 0; i < token.length; i++) charPool[from + i] = token.charCodeAt(i);
+  tokenOffsets[id + 1] = from + token.length;
   tokenStems[id] = contentIdOf(token);
+  slots[slot] = id + 1;
+  slotHashes[slot] = hash;
   if (tokenTexts.length * 2 > slots.length) rehash();
-  else slots[slot] = id + 1;
   return id;
 }
 
-/** FNV-1a style step over a lowercased char code. */
-function mix(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
-}
-
 const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/** Lowercase ASCII letter or digit for each ASCII code, 0 for everything else. */
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 48; code <= 57; code++) ASCII_WORD[code] = code;
+for (let code = 97; code <= 122; code++) ASCII_WORD[code] = code;
+for (let code = 65; code <= 90; code++) ASCII_WORD[code] = code | 0x20;
 
 /** Token id of an already-lowercased token string. */
 function internString(token: string): number {
   let hash = HASH_SEED;
-  for (let i = 0; i < token.length; i++) hash = mix(hash, token.charCodeAt(i));
+  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), HASH_PRIME);
   const mask = slots.length - 1;
   let slot = hash & mask;
   for (;;) {
     const entry = slots[slot]!;
     if (entry === 0) return addToken(token, hash, slot);
-    const id = entry - 1;
-    if (tokenHashes[id] === hash && tokenTexts[id] === token) return id;
+    if (slotHashes[slot] === hash && tokenTexts[entry - 1] === token) return entry - 1;
     slot = (slot + 1) & mask;
   }
 }
@@ -182,17 +201,12 @@ function internAscii(text: string, from: number, to: number, hash: number): numb
   for (;;) {
     const entry = slots[slot]!;
     if (entry === 0) return addToken(text.slice(from, to).toLowerCase(), hash, slot);
-    const id = entry - 1;
-    if (tokenHashes[id] === hash) {
-      const known = tokenTexts[id]!;
-      if (known.length === length) {
-        let same = true;
-        for (let i = 0; i < length; i++) {
-          let code = text.charCodeAt(from + i);
-          if (code >= 65 && code <= 90) code |= 0x20;
-          if (known.charCodeAt(i) !== code) { same = false; break; }
-        }
-        if (same) return id;
+    if (slotHashes[slot] === hash) {
+      const at = tokenOffsets[entry - 1]!;
+      if (tokenOffsets[entry]! - at === length) {
+        let i = 0;
+        while (i < length && charPool[at + i] === ASCII_WORD[text.charCodeAt(from + i)]) i++;
+        if (i === length) return entry - 1;
       }
     }
     slot = (slot + 1) & mask;
@@ -216,22 +230,20 @@ export function scanTokens(text: string, from: number, to: number, out: TokenSca
   let hash = HASH_SEED;
   let ascii = true;
   for (let p = from; p <= to; p++) {
-    const code = p < to ? text.charCodeAt(p) : 32;
-    if (code < 128) {
-      if (code >= 97 && code <= 122 || code >= 48 && code <= 57) {
-        if (start < 0) { start = p; hash = HASH_SEED; ascii = true; }
-        hash = Math.imul(hash ^ code, 0x01000193);
+    if (p < to) {
+      const code = text.charCodeAt(p);
+      if (code < 128) {
+        const lower = ASCII_WORD[code]!;
+        if (lower !== 0) {
+          if (start < 0) { start = p; hash = HASH_SEED; ascii = true; }
+          hash = Math.imul(hash ^ lower, HASH_PRIME);
+          continue;
+        }
+      } else if (isWordCodeSlow(code)) {
+        if (start < 0) { start = p; ascii = true; }
+        ascii = false;
         continue;
       }
-      if (code >= 65 && code <= 90) {
-        if (start < 0) { start = p; hash = HASH_SEED; ascii = true; }
-        hash = Math.imul(hash ^ (code | 0x20), 0x01000193);
-        continue;
-      }
-    } else if (isWordCodeSlow(code)) {
-      if (start < 0) { start = p; hash = HASH_SEED; }
-      ascii = false;
-      continue;
     }
     if (start < 0) continue;
     const id = ascii ? internAscii(text, start, p, hash) : internString(text.slice(start, p).toLowerCase());
