@@ -218,67 +218,72 @@ function capitalizedRuns(text: string): RawRun[] {
   return runs;
 }
 
-/** Full names by their first and last words, in document order, for fast surname lookups. */
+/** Full names by their first and last words, with where each occurs, for fast surname lookups. */
 export class NameIndex {
-  private readonly byLastWord = new Map<string, { name: string; start: number }[]>();
-  private readonly byFirstWord = new Map<string, { name: string; start: number }[]>();
+  // key word -> distinct full name -> ascending offsets of its mentions
+  private readonly byLastWord = new Map<string, Map<string, number[]>>();
+  private readonly byFirstWord = new Map<string, Map<string, number[]>>();
 
   add(name: string, start: number): void {
     const words = name.split(' ');
-    push(this.byLastWord, words[words.length - 1] as string, { name, start });
-    push(this.byFirstWord, words[0] as string, { name, start });
+    addOccurrence(this.byLastWord, words[words.length - 1] as string, name, start);
+    addOccurrence(this.byFirstWord, words[0] as string, name, start);
   }
 
   /**
-   * Resolves a (possibly partial) name to the most recent full name before `at` that ends with it
-   * (or, for one word, starts with it: "Li" -> "Li Shangfu"); else the first such name after `at`.
+   * Resolves a (possibly partial) name to the most recently mentioned full name before `at` that ends
+   * with it (or, for one word, starts with it: "Li" -> "Li Shangfu"); else the first one mentioned after.
    */
   resolve(name: string, at: number): string | null {
     const words = name.split(' ');
     const key = words[words.length - 1] as string;
-    const fits = (full: string): boolean => full !== name && (words.length === 1 || (full.endsWith(` ${name}`) && full.length > name.length));
-    const lists = [this.byLastWord.get(key) ?? []];
-    if (words.length === 1) lists.push(this.byFirstWord.get(key) ?? []);
-    let best: { name: string; start: number } | null = null;
-    for (const list of lists) {
-      for (let i = lastBefore(list, at); i >= 0; i--) {
-        const entry = list[i] as { name: string; start: number };
-        if (fits(entry.name)) {
-          if (best === null || entry.start > best.start) best = entry;
-          break;
+    const fits = (full: string): boolean => full !== name && (words.length === 1 || full.endsWith(` ${name}`));
+    const groups = [this.byLastWord.get(key)];
+    if (words.length === 1) groups.push(this.byFirstWord.get(key));
+    let best: string | null = null;
+    let bestAt = -1;
+    let after: string | null = null;
+    let afterAt = Number.POSITIVE_INFINITY;
+    for (const group of groups) {
+      if (group === undefined) continue;
+      for (const [full, offsets] of group) {
+        if (!fits(full)) continue;
+        const i = lastBefore(offsets, at);
+        if (i >= 0 && (offsets[i] as number) > bestAt) {
+          best = full;
+          bestAt = offsets[i] as number;
+        }
+        const next = offsets[i + 1];
+        if (next !== undefined && next < afterAt) {
+          after = full;
+          afterAt = next;
         }
       }
     }
-    if (best !== null) return best.name;
-    if (words.length > 1) return null;
-    let after: { name: string; start: number } | null = null;
-    for (const list of lists) {
-      for (let i = lastBefore(list, at + 1) + 1; i < list.length; i++) {
-        const entry = list[i] as { name: string; start: number };
-        if (fits(entry.name)) {
-          if (after === null || entry.start < after.start) after = entry;
-          break;
-        }
-      }
-    }
-    return after?.name ?? null;
+    if (best !== null) return best;
+    return words.length > 1 ? null : after;
   }
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
+function addOccurrence(map: Map<string, Map<string, number[]>>, key: string, name: string, start: number): void {
+  let group = map.get(key);
+  if (group === undefined) {
+    group = new Map();
+    map.set(key, group);
+  }
+  const offsets = group.get(name);
+  if (offsets === undefined) group.set(name, [start]);
+  else offsets.push(start);
 }
 
-/** Index of the last entry whose start is before `at` (entries sorted by start), or -1. */
-function lastBefore(list: readonly { start: number }[], at: number): number {
+/** Index of the last offset before `at` (offsets ascending), or -1. */
+function lastBefore(list: readonly number[], at: number): number {
   let lo = 0;
   let hi = list.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid] as { start: number }).start < at) {
+    if ((list[mid] as number) < at) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;

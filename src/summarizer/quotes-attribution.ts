@@ -215,6 +215,8 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: b
       else if (!word && (t.text === "'" || t.text === '’') && isCapitalizedWord(tokens[start - 2])) start--;
       else break;
     }
+    // "the White House": an organisation keeps its article.
+    if (start > 0 && /^the$/i.test((tokens[start - 1] as Token).text)) start--;
     return tokens.slice(start, end);
   }
   if (!NOMINAL_HEADS.has(bare(last))) return [];

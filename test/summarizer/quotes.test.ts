@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findQuoteSpans, findQuotes, keyQuotes } from '../../src/summarizer/quotes.ts';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'quotes');
+const seed = readFileSync(join(fixtures, 'seed-clean.txt'), 'utf8');
+
+function speakerOf(text: string, quoteStart: string): string | null | undefined {
+  return findQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
+}
+
+describe('findQuotes on the seed article', () => {
+  it('finds exactly the two quotations, attributed to Vladimir Putin and Li Shangfu', () => {
+    const quotes = findQuotes(seed);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Vladimir Putin', 'Li Shangfu']);
+    expect(quotes[0]?.text.startsWith('We are also working actively')).toBe(true);
+    expect(quotes[0]?.text.endsWith('and in the air,')).toBe(true);
+    expect(quotes[1]?.text).toBe(
+      'outperform the military-political unions of the Cold War era. They rest on the principles of nonalignment, and are very stable.',
+    );
+  });
+
+  it('keyQuotes gives the same two quotations', () => {
+    expect(keyQuotes(seed, 3).map((q) => q.speaker)).toEqual(['Vladimir Putin', 'Li Shangfu']);
+    expect(keyQuotes(seed, 1)).toHaveLength(1);
+  });
+});
+
+describe('quote marks', () => {
+  it('handles curly quotes and keeps the text verbatim without the marks', () => {
+    const text = 'Senator Jane Doe spoke on Monday.\n“We will not back down on this bill,” Doe said.';
+    expect(findQuotes(text)).toEqual([{ text: 'We will not back down on this bill,', speaker: 'Jane Doe' }]);
+  });
+
+  it('pairs a straight opening mark with a curly closing one', () => {
+    const text = 'Mayor Tom Berg was blunt. "The budget is simply broken beyond repair,” Berg told reporters.';
+    expect(findQuotes(text)).toEqual([{ text: 'The budget is simply broken beyond repair,', speaker: 'Tom Berg' }]);
+  });
+
+  it('joins a quotation that runs over paragraphs (reopened mark, no close) into one quote', () => {
+    const text = [
+      'Governor Ann Lee addressed the legislature on Tuesday.',
+      '"We have waited too long for this reform. The people of this state deserve better.',
+      '"Today we start to deliver it," Lee said.',
+      'The vote is expected next week.',
+    ].join('\n');
+    const spans = findQuoteSpans(text);
+    expect(spans).toHaveLength(1);
+    const quote = spans[0];
+    expect(quote?.speaker).toBe('Ann Lee');
+    expect(quote?.parts).toHaveLength(2);
+    expect(quote?.text.startsWith('We have waited too long')).toBe(true);
+    expect(quote?.text.endsWith('Today we start to deliver it,')).toBe(true);
+    expect(text.slice(quote?.start, quote?.end)).toBe(quote?.text);
+  });
+
+  it('does not let an unclosed quote swallow the rest of the article', () => {
+    const text = [
+      'Chairman Bob Hale opened the session. "This meeting will come to order, he said without a closing mark.',
+      'The committee then heard testimony from three witnesses about the budget.',
+      '"The numbers do not add up at all," said Rep. Maria Chen.',
+    ].join('\n');
+    const quotes = findQuotes(text);
+    expect(quotes.some((q) => q.text.includes('three witnesses'))).toBe(false);
+    expect(quotes.at(-1)).toEqual({ text: 'The numbers do not add up at all,', speaker: 'Maria Chen' });
+  });
+
+  it('returns nothing for text without quotations, and an empty list for empty input', () => {
+    expect(findQuotes('No quotations here at all.')).toEqual([]);
+    expect(findQuotes('')).toEqual([]);
+    expect(keyQuotes('', 3)).toEqual([]);
+  });
+});
+
+describe('speakers', () => {
+  it('said X', () => {
+    const text = '"The economy is in far better shape than people think," said Treasury Secretary Janet Yellen.';
+    expect(speakerOf(text, 'The economy')).toBe('Janet Yellen');
+  });
+
+  it('X said, with a surname resolved to the full name mentioned earlier', () => {
+    const text = 'Sen. Elizabeth Warren spoke to voters in Boston. "The system is rigged against working families," Warren said.';
+    expect(speakerOf(text, 'The system')).toBe('Elizabeth Warren');
+  });
+
+  it('according to X', () => {
+    const text = 'The plant will close in March. "We have no other option at this point," according to Mark Jensen, the plant manager.';
+    expect(speakerOf(text, 'We have no other')).toBe('Mark Jensen');
+  });
+
+  it('X told reporters / X added / X wrote / X says', () => {
+    const text = [
+      'Defense Secretary Lloyd Austin met allies in Brussels.',
+      '"Our support for Ukraine will not waver in the coming months," Austin told reporters.',
+      '"We will stay the course for as long as it takes," he added.',
+      'Senator Rand Paul disagreed. "This spending is not sustainable for the country," Paul wrote on social media.',
+      '"Congress has to say no at some point soon," Paul says.',
+    ].join('\n');
+    expect(speakerOf(text, 'Our support')).toBe('Lloyd Austin');
+    expect(speakerOf(text, 'We will stay')).toBe('Lloyd Austin');
+    expect(speakerOf(text, 'This spending')).toBe('Rand Paul');
+    expect(speakerOf(text, 'Congress has')).toBe('Rand Paul');
+  });
+
+  it('X said: before the quotation, and X said that … "partial quote"', () => {
+    const text = 'Prime Minister Rishi Sunak said: "We will meet our targets this year without fail." Sunak said that the plan "has been tested against every scenario we could imagine."';
+    expect(speakerOf(text, 'We will meet')).toBe('Rishi Sunak');
+    expect(speakerOf(text, 'has been tested')).toBe('Rishi Sunak');
+  });
+
+  it('resolves he/she to the nearest preceding person of that gender', () => {
+    const text = 'Donald Trump attacked Hillary Clinton at the rally. Clinton responded hours later in Ohio. "He is simply unfit to be the commander in chief," she said.';
+    expect(speakerOf(text, 'He is simply')).toBe('Hillary Clinton');
+  });
+
+  it('gives null for a pronoun with no person in the text, never a guessed name', () => {
+    const text = 'The storm hit the coast overnight. "We lost everything we had in the flood," she said.';
+    expect(speakerOf(text, 'We lost everything')).toBeNull();
+  });
+
+  it('keeps a nominal speaker as written when no person fits', () => {
+    const text = '"The administration is reviewing the report carefully," a spokesman said.';
+    expect(speakerOf(text, 'The administration')).toBe('a spokesman');
+    const text2 = '"The president has full confidence in the director," the White House said in a statement.';
+    expect(speakerOf(text2, 'The president')).toBe('the White House');
+  });
+
+  it('lowercase text: finds the quotes but names no one it cannot tell is a name', () => {
+    const text = 'police chief john smith met reporters. " we will find the people who did this , " he said . " the investigation continues , " said smith .';
+    const quotes = findQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual(['we will find the people who did this ,', 'the investigation continues ,']);
+    expect(quotes.every((q) => q.speaker === null)).toBe(true);
+  });
+});
+
+describe('keyQuotes', () => {
+  it('leaves out scare quotes and short titles, and ranks attributed quotations first', () => {
+    const text = [
+      'Critics called the plan a "tax grab" and mocked the "Fair Deal" slogan.',
+      'Appearing on "Meet the Press," Mayor Carl Benson defended it.',
+      '"This plan will lower costs for every family in the city by next year," Benson said.',
+      '"Honestly, the numbers here are a great deal better than the old ones."',
+    ].join('\n');
+    const key = keyQuotes(text, 3);
+    expect(key.map((q) => q.text)).toEqual([
+      'This plan will lower costs for every family in the city by next year,',
+      'Honestly, the numbers here are a great deal better than the old ones.',
+    ]);
+    expect(key[0]?.speaker).toBe('Carl Benson');
+  });
+
+  it('returns at most `limit` quotes and none for a non-positive limit', () => {
+    const text = Array.from({ length: 6 }, (_, i) => `"Quote number ${i} is long enough to count here," said Mayor Ann Smith.`).join('\n');
+    expect(keyQuotes(text, 2)).toHaveLength(2);
+    expect(keyQuotes(text, 0)).toEqual([]);
+  });
+});
