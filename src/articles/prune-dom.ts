@@ -71,9 +71,25 @@ function removeUnlessProse(elements: ArrayLike<PrunableElement>, test: (element:
   }
 }
 
+/**
+ * A paragraph or heading that is all link text (and this long) is a teaser for another story; list items
+ * are spared, since articles list their sources as links.
+ */
+const MIN_LINKED_TEASER_CHARS = 30;
+
+function isWhollyLinked(element: PrunableElement): boolean {
+  const text = (element.textContent ?? '').trim();
+  if (text.length < MIN_LINKED_TEASER_CHARS) return false;
+  let linked = 0;
+  const links = element.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) linked += (links[i]?.textContent ?? '').trim().length;
+  return linked >= text.length * 0.95;
+}
+
 export function pruneFurniture(document: PrunableDocument): void {
   const captions = document.querySelectorAll(CAPTION_SELECTOR);
   for (let i = 0; i < captions.length; i++) captions[i]?.remove();
   removeUnlessProse(document.querySelectorAll(MARKED_SELECTOR), () => true);
   removeUnlessProse(document.querySelectorAll('[class],[id]'), looksLikeFurniture);
+  removeUnlessProse(document.querySelectorAll('p, h2, h3, h4, h5, h6'), isWhollyLinked);
 }

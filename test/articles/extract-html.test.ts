@@ -30,7 +30,7 @@ describe('extractArticleFromHtml', () => {
     expect(extracted.publishedAt).toBe('2024-03-05T14:30:00.000Z');
   });
 
-  it('drops image captions, share bars and author boxes inside the article container', () => {
+  it('drops image captions, share bars, author boxes and linked teasers inside the article container', () => {
     const paragraph = (n: number) => `<p>Paragraph ${n} of the report describes how the harbor authority rebuilt the old pier, which residents had used for decades, and what comes next for the waterfront district.</p>`;
     const html = `<html><body><article class="article-content">
       ${paragraph(1)}
@@ -39,6 +39,8 @@ describe('extractArticleFromHtml', () => {
       <div class="share-bar"><a href="#">Share this story with your friends on every network</a></div>
       ${paragraph(3)}
       ${paragraph(4)}
+      <p><strong><a href="/other">MAYOR ANNOUNCES PLAN FOR A NEW RIVERSIDE PARK NEXT SPRING</a></strong></p>
+      <p>Residents can read <a href="/report">the full engineering report</a> online.</p>
       <div class="author-box"><p>Dana Whitfield covers city hall, transport and the waterfront for the Gazette since 2011.</p></div>
     </article></body></html>`;
     const text = extractArticleFromHtml(html).text;
@@ -46,6 +48,8 @@ describe('extractArticleFromHtml', () => {
     expect(text).not.toContain('rebuilt pier at dawn');
     expect(text).not.toContain('Share this story');
     expect(text).not.toContain('covers city hall');
+    expect(text).not.toContain('RIVERSIDE PARK');
+    expect(text).toContain('Residents can read the full engineering report online.');
   });
 
   it('returns nulls and empty text for a page without an article', () => {
