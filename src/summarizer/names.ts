@@ -218,6 +218,9 @@ function capitalizedRuns(text: string): RawRun[] {
   return runs;
 }
 
+// What follows a person's name: a speech verb or a relative "who" / an appositive ("Ada Fisher, a member").
+const PERSON_CONTEXT_AFTER = /^(?:,? (?:said|says|told|added|wrote|asked|explained|noted|argued)\b|, (?:who|a|an|the|[0-9]{2}),? )/;
+
 /** Full names by their first and last words, with where each occurs, for fast surname lookups. */
 export class NameIndex {
   // key word -> distinct full name -> ascending offsets of its mentions
@@ -308,7 +311,7 @@ export function findPersonMentions(text: string): { mentions: PersonMention[]; i
     index.add(person.name, run.start);
     const gender = (person.title !== null ? genderOfName(person.title) : null) ?? genderOfName(person.name);
     if (gender !== null) genderOf.set(person.name, gender);
-    if (person.title !== null || gender !== null) evidence.add(person.name);
+    if (person.title !== null || gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(run.end, run.end + 12))) evidence.add(person.name);
   }
   const resolved = named.map(({ run, person }) => {
     if (person === null) return null;

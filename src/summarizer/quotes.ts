@@ -70,8 +70,8 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
   for (let i = last, steps = 0; i >= 0 && steps < 200; i--, steps++) {
     const person = ctx.persons[i] as PersonMention;
     if (!fits(person)) continue;
-    // Step back to the first fitting person of the same sentence.
-    const sentence = sentenceStart(ctx.text, person.start);
+    // Step back to the first fitting person of the same sentence, past an opening clause ("Like Makaeff, Roffman …").
+    const sentence = subjectStart(ctx.text, sentenceStart(ctx.text, person.start), person.start);
     let first = person;
     for (let j = i - 1; j >= 0; j--) {
       const earlier = ctx.persons[j] as PersonMention;
@@ -81,6 +81,14 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
     return first.fullName;
   }
   return null;
+}
+
+const OPENING_CLAUSE = /^\s*(?:Like|Unlike|As|When|While|After|Before|Since|If|Although|Though|Despite|In|On|At|During|For|With|According to|Asked)\b[^,]{0,120},/;
+
+/** Where the main clause of a sentence starts: after an opening clause, if one ends before `limit`. */
+function subjectStart(text: string, sentence: number, limit: number): number {
+  const m = OPENING_CLAUSE.exec(text.slice(sentence, Math.min(limit, sentence + 140)));
+  return m === null ? sentence : sentence + m[0].length;
 }
 
 function sentenceStart(text: string, at: number): number {
