@@ -15,6 +15,60 @@ export interface PairStats {
   readonly df: Int32Array;
 }
 
+/** Postings of a document: for each term, the sentences (and counts) holding it, sentence order. */
+interface Postings {
+  readonly offsets: Int32Array;
+  readonly sentence: Int32Array;
+  readonly count: Int32Array;
+}
+
+/**
+ * Pair statistics with the tf-idf dot products computed on first read: the default ranker only
+ * needs shared counts, idf and norms, and the n x n matrix is the costliest allocation.
+ */
+class LazyPairStats implements PairStats {
+  #dot: Float64Array | null = null;
+
+  constructor(
+    readonly n: number,
+    readonly sharedCounts: Float64Array,
+    readonly norms: Float64Array,
+    readonly idf: Float64Array,
+    readonly df: Int32Array,
+    private readonly postings: Postings,
+  ) {}
+
+  get dot(): Float64Array {
+    this.#dot ??= dotProducts(this.n, this.idf, this.postings);
+    return this.#dot;
+  }
+}
+
+/** Symmetric n x n tf-idf dot products from postings (only pairs sharing a term are touched). */
+function dotProducts(n: number, idf: Float64Array, postings: Postings): Float64Array {
+  const { offsets, sentence, count } = postings;
+  const dot = new Float64Array(n * n);
+  for (let t = 0; t + 1 < offsets.length; t++) {
+    const from = offsets[t]!;
+    const to = offsets[t + 1]!;
+    if (to - from < 2) continue;
+    const idf2 = idf[t]! * idf[t]!;
+    for (let a = from; a < to; a++) {
+      const row = sentence[a]! * n;
+      const ci = count[a]!;
+      for (let b = a + 1; b < to; b++) dot[row + sentence[b]!]! += ci * count[b]! * idf2;
+    }
+  }
+  mirrorUpperTriangle(dot, n);
+  return dot;
+}
+
+function mirrorUpperTriangle(matrix: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) matrix[j * n + i] = matrix[i * n + j]!;
+  }
+}
+
 /**
  * One pass over an inverted index: only sentence pairs that share a term are touched, so the cost
  * is the sum of squared document frequencies, not n^2 * sentence length.
@@ -22,55 +76,61 @@ export interface PairStats {
 export function pairStats(doc: Document): PairStats {
   const sentences = doc.sentences;
   const n = sentences.length;
-  const df = new Int32Array(doc.vocabularySize);
-  for (const sentence of sentences) for (const term of sentence.uniqueTerms) df[term]! += 1;
-  const idf = new Float64Array(doc.vocabularySize);
-  for (let t = 0; t < idf.length; t++) idf[t] = Math.log((n + 1) / (df[t]! + 0.5));
-  // Postings: for each term, the sentences (and counts) holding it.
-  const offsets = new Int32Array(doc.vocabularySize + 1);
-  for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
-  const postingSentence = new Int32Array(offsets[df.length]!);
-  const postingCount = new Int32Array(offsets[df.length]!);
-  const fill = offsets.slice(0, df.length);
+  const vocabulary = doc.vocabularySize;
+  const df = new Int32Array(vocabulary);
+  let postingTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const unique = sentences[i]!.uniqueTerms;
+    postingTotal += unique.length;
+    for (let k = 0; k < unique.length; k++) df[unique[k]!]! += 1;
+  }
+  // idf depends on df only: one log per distinct df (df <= n), not one per term.
+  const idfOfDf = new Float64Array(n + 1);
+  const idf = new Float64Array(vocabulary);
+  const offsets = new Int32Array(vocabulary + 1);
+  for (let t = 0; t < vocabulary; t++) {
+    const f = df[t]!;
+    let value = idfOfDf[f]!;
+    if (value === 0) {
+      value = Math.log((n + 1) / (f + 0.5)); // never 0: f + 0.5 is not an integer
+      idfOfDf[f] = value;
+    }
+    idf[t] = value;
+    offsets[t + 1] = offsets[t]! + f;
+  }
+  const postingSentence = new Int32Array(postingTotal);
+  const postingCount = new Int32Array(postingTotal);
+  const fill = offsets.slice(0, vocabulary);
   const norms = new Float64Array(n);
-  for (const sentence of sentences) {
+  for (let i = 0; i < n; i++) {
+    const sentence = sentences[i]!;
+    const unique = sentence.uniqueTerms;
+    const counts = sentence.termCounts;
     let norm = 0;
-    for (let k = 0; k < sentence.uniqueTerms.length; k++) {
-      const term = sentence.uniqueTerms[k]!;
-      const count = sentence.termCounts[k]!;
+    for (let k = 0; k < unique.length; k++) {
+      const term = unique[k]!;
+      const count = counts[k]!;
       const slot = fill[term]!++;
-      postingSentence[slot] = sentence.index;
+      postingSentence[slot] = i;
       postingCount[slot] = count;
       const weight = count * idf[term]!;
       norm += weight * weight;
     }
-    norms[sentence.index] = Math.sqrt(norm);
+    norms[i] = Math.sqrt(norm);
   }
   const sharedCounts = new Float64Array(n * n);
-  const dot = new Float64Array(n * n);
-  for (let t = 0; t < df.length; t++) {
+  for (let t = 0; t < vocabulary; t++) {
     const from = offsets[t]!;
     const to = offsets[t + 1]!;
     if (to - from < 2) continue;
-    const idf2 = idf[t]! * idf[t]!;
     for (let a = from; a < to; a++) {
-      const i = postingSentence[a]!;
+      const row = postingSentence[a]! * n;
       const ci = postingCount[a]!;
-      for (let b = a + 1; b < to; b++) {
-        const j = postingSentence[b]!;
-        const product = ci * postingCount[b]!;
-        sharedCounts[i * n + j]! += product;
-        dot[i * n + j]! += product * idf2;
-      }
+      for (let b = a + 1; b < to; b++) sharedCounts[row + postingSentence[b]!]! += ci * postingCount[b]!;
     }
   }
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      sharedCounts[j * n + i] = sharedCounts[i * n + j]!;
-      dot[j * n + i] = dot[i * n + j]!;
-    }
-  }
-  return { n, sharedCounts, dot, norms, idf, df };
+  mirrorUpperTriangle(sharedCounts, n);
+  return new LazyPairStats(n, sharedCounts, norms, idf, df, { offsets, sentence: postingSentence, count: postingCount });
 }
 
 /** Cosine similarity of sentences i and j from pair statistics. */
