@@ -98,7 +98,8 @@ const NOT_NAME_WORDS = new Set(
     'his her their our my your what who whom whose which where why how yes no not all some many most more much such ' +
     'officially instead earlier later now today yesterday tomorrow asked said says told according mr ' +
     'though besides despite unlike like among across during under over between against without within via per ' +
-    'asked after once every each both either neither another other only even just'
+    'asked after once every each both either neither another other only even just whatever whoever however ' +
+    'dear hey oh yes please thanks'
   ).split(' '),
 );
 

@@ -112,8 +112,9 @@ function bare(token: Token): string {
   return token.text.toLowerCase().replace(/\.$/, '');
 }
 
+/** A speech verb in lowercase ("States", "Post" and "Read" are names, not verbs, when capitalized). */
 function isSpeechVerb(token: Token | undefined): boolean {
-  return token !== undefined && SPEECH_VERBS.has(bare(token));
+  return token !== undefined && /^[a-z]/.test(token.text) && SPEECH_VERBS.has(token.text.replace(/\.$/, ''));
 }
 
 const SENTENCE_END = /[.!?…]/;
@@ -257,11 +258,11 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
   const rest = tokens.slice(i);
   if (rest.length === 0) return null;
   const head = rest[0] as Token;
-  if (bare(head) === 'according' && rest[1] !== undefined && bare(rest[1]) === 'to') {
+  if (head.text === 'according' && rest[1] !== undefined && bare(rest[1]) === 'to') {
     const p = phraseOf(text, subjectAfter(rest, 2));
     return p === null ? null : { ...p, verb: 'according to', side: 'after' };
   }
-  if (INVERTING_VERBS.has(bare(head))) {
+  if (/^[a-z]/.test(head.text) && INVERTING_VERBS.has(bare(head))) {
     const p = phraseOf(text, subjectAfter(rest, 1));
     return p === null ? null : { ...p, verb: bare(head), side: 'after' };
   }
@@ -352,6 +353,13 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
   if (head === undefined || !isWord(head)) return null;
   if (PRONOUN_SUBJECTS.has(bare(head)) && bare(head) !== 'who' && bare(head) !== 'it' && bare(head) !== 'you') {
     end = 1;
+  } else if (DETERMINER_WORDS.has(bare(head))) {
+    for (let k = 1; k < Math.min(tokens.length, 6); k++) {
+      const t = tokens[k] as Token;
+      if (!isWord(t)) break;
+      if (NOMINAL_HEADS.has(bare(t)) || (!lowercase && isCapitalizedWord(t))) end = k + 1;
+    }
+    if (end === 0) return null;
   } else if (!lowercase && (isCapitalizedWord(head) || isTitleLike(head))) {
     while (end < tokens.length && end < 8) {
       const t = tokens[end] as Token;
@@ -373,7 +381,8 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
   // The subject must be followed by its verb phrase (a lowercase word, an appositive or "himself").
   const next = tokens[end];
   if (next === undefined || next.start >= to) return null;
-  if (!(next.text === ',' || (isWord(next) && /^[a-z]/.test(next.text)))) return null;
+  const appositive = next.text === ',' && !DETERMINER_WORDS.has(bare(head));
+  if (!(appositive || (isWord(next) && /^[a-z]/.test(next.text) && !CLAUSE_WORDS.has(next.text)))) return null;
   const p = phraseOf(text, tokens.slice(0, end));
   return p === null ? null : { ...p, verb: 'subject', side: 'before' };
 }
