@@ -99,18 +99,26 @@ function bestBlock(lines: readonly ClassifiedLine[], weights: BlockWeights): { s
   return bestRange;
 }
 
+function isRegionText(kind: LineKind | undefined): boolean {
+  return kind === 'neutral' || kind === 'content' || kind === 'data';
+}
+
 /**
- * Inside a region an HTML extractor chose, short lines after the last paragraph (a closing remark, a
- * list, a source note) are usually still article, so the block runs on until boilerplate or an end marker.
+ * Inside a region an HTML extractor chose, short lines before the first and after the last paragraph (an opening
+ * list, a closing remark, a source note) are usually still article, so the block runs on until boilerplate or an
+ * end marker in both directions.
  */
-function extendOverTail(lines: readonly ClassifiedLine[], block: { start: number; end: number }): { start: number; end: number } {
+function extendOverEdges(lines: readonly ClassifiedLine[], block: { start: number; end: number }): { start: number; end: number } {
   let end = block.end;
   while (end < lines.length) {
-    const kind = lines[end]?.kind;
-    if (kind !== 'neutral' && kind !== 'content' && kind !== 'data') break;
+    if (!isRegionText(lines[end]?.kind)) break;
     end++;
   }
-  return { start: block.start, end };
+  let start = block.start;
+  while (start > 0 && isRegionText(lines[start - 1]?.kind)) start--;
+  // A date or counter opening the region is the page's dateline, not a table row.
+  while (start < block.start && lines[start]?.kind === 'data') start++;
+  return { start, end };
 }
 
 const ELLIPSIS_END = /(?:\.{3}|…)$/u;
@@ -195,7 +203,7 @@ export function explainCleaning(raw: string, options: CleanOptions = {}): { line
   );
   const weights = options.preselected === true ? PRESELECTED_WEIGHTS : PAGE_WEIGHTS;
   const found = bestBlock(withContext, weights) ?? { start: 0, end: classified.length };
-  const block = options.preselected === true ? extendOverTail(withContext, found) : found;
+  const block = options.preselected === true ? extendOverEdges(withContext, found) : found;
   const keptKinds: ReadonlySet<LineKind> = new Set(weights.keepsData ? ['content', 'neutral', 'data', 'truncated'] : ['content', 'neutral']);
   const lines = classified.map((line, index) => ({
     text: line.text,

@@ -32,9 +32,12 @@ interface DomNode {
 /** Text of a DOM subtree with one line per block element (what a browser's innerText would show). */
 function blockText(root: DomNode): string {
   const parts: string[] = [];
+  let preformatted = 0;
   const visit = (node: DomNode): void => {
     if (node.nodeType === TEXT_NODE) {
-      parts.push(node.textContent ?? '');
+      // Source line breaks inside a paragraph are plain spaces in HTML; only <pre> keeps them.
+      const text = node.textContent ?? '';
+      parts.push(preformatted > 0 ? text : text.replace(/\s+/g, ' '));
       return;
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
@@ -42,10 +45,12 @@ function blockText(root: DomNode): string {
     if (SKIPPED_TAGS.has(tag)) return;
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) parts.push('\n');
+    if (tag === 'PRE') preformatted++;
     for (let i = 0; i < node.childNodes.length; i++) {
       const child = node.childNodes[i];
       if (child !== undefined) visit(child);
     }
+    if (tag === 'PRE') preformatted--;
     if (isBlock) parts.push('\n');
   };
   visit(root);

@@ -95,15 +95,41 @@ const COMMENT_HEADER = /^(?:\S+(?: \S+){0,5} says|.{1,80}\b(?:at|@) \d{1,2}[:.]\
 
 /** Phrases that mark a line as site furniture when the line is short. */
 const BOILERPLATE_PHRASE =
-  /\b(?:advertisement|advertising|sponsored|cookies?|subscribe|subscription|newsletter|sign (?:up|in)|log ?in|log out|register|share (?:this|on|via)|follow us|click here|read more|all rights reserved|copyright|terms of (?:use|service)|privacy policy|contact us|about us|skip to|jump to|back to top|download (?:the|our) app|print this|email this|photo:|image:|credit:|getty images|associated press|reuters\b|view comments|show comments|load more|see more|watch:|listen:)\b/i;
+  /\b(?:advertisement|advertising|sponsored|cookies?|subscribe|subscription|newsletter|sign (?:up|in)|log ?in|log out|register|share (?:this|on|via)|follow us|click here|read more|all rights reserved|copyright|terms of (?:use|service)|privacy policy|contact us|about us|skip to|jump to|back to top|download (?:the|our) app|print this|email this|photo:|image:|credit:|getty images|associated press|reuters\b|view comments|show comments|load more|see more|watch:|listen:|order reprints|reprints|print article|text size|font size)\b/i;
 
 /** Single-word share/menu buttons. */
 const BUTTON_WORD =
   /^(?:share|tweet|email|print|facebook|twitter|linkedin|pinterest|reddit|whatsapp|flipboard|copy link|close|menu|search|home|next|previous|prev|more|comments?|reply|like|save|advertisement|ad|loading\.*|sections?|video|photos?|gallery)$/iu;
 
+/** Words of a date or time stamp: months and weekdays (English and a few common abbreviations elsewhere), am/pm, zones. */
+const DATE_WORDS = new Set(
+  (
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december ' +
+    'mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday ' +
+    'ene abr ago dic gen mag giu lug set ott okt dez mär mai juin juil févr avr déc ' +
+    'am pm a.m p.m et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist hst jst aest ' +
+    'updated published posted modified last on at de del of'
+  ).split(' '),
+);
+const DATE_NUMBER = /^\d{1,4}(?:st|nd|rd|th|h)?$|^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm)?$/iu;
+
+/** A line made only of date and time words with at least one number: "Nov. 20, 2019 5:52 AM EST". */
+function isDateLine(line: string, words: number): boolean {
+  if (words > 12 || !HAS_DIGIT.test(line)) return false;
+  const tokens = line.toLowerCase().split(/[\s,|/()–—-]+/u).filter((token) => token !== '');
+  let numbers = 0;
+  for (const raw of tokens) {
+    const token = raw.replace(/[.:]+$/u, '');
+    if (token === '') continue;
+    if (DATE_NUMBER.test(token)) numbers++;
+    else if (!DATE_WORDS.has(token)) return false;
+  }
+  return numbers > 0;
+}
+
 /** Counters and timestamps: "2025-05-03 04:282092 view", "12 min read", "Updated: 5:50 PM". */
 const META_LINE =
-  /^(?:\d{4}-\d{2}-\d{2}\b|(?:updated|published|posted|last updated|modified)\b|\d+\s*(?:min(?:ute)?s? read|views?|shares?|comments?|likes?)\b|\(?(?:reporting|writing|editing|additional reporting|compiled) by\b)/iu;
+  /^(?:\d{4}-\d{2}-\d{2}\b|(?:updated|published|posted|last updated|modified)\b|\d+\s*(?:min(?:ute)?s? read|views?|shares?|comments?|likes?)\b|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura)\b|\(?(?:reporting|writing|editing|additional reporting|compiled) by\b)/iu;
 const HAS_DIGIT = /\p{N}/u;
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/iu;
 const IMAGE_PLACEHOLDER = /^(?:\[[^\]]*\]\s*)+$/u;
@@ -139,6 +165,7 @@ export function classifyLine(line: string, bulleted: boolean, features: LineFeat
   if (words <= 25 && LABELLED_TEASER.test(line)) return 'boilerplate';
   if (words <= 3 && BUTTON_WORD.test(line)) return 'boilerplate';
   if (words <= 25 && META_LINE.test(line)) return 'boilerplate';
+  if (isDateLine(line, words)) return 'boilerplate';
   // A full sentence that happens to mention Reuters or a newsletter is still prose.
   if (words <= 12 && !(endsSentence && words >= 6) && BOILERPLATE_PHRASE.test(line)) return 'boilerplate';
   if (words <= 6 && !endsSentence && HAS_DIGIT.test(line) && words <= countDigitsGroups(line) + 3) return 'data';

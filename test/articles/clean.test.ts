@@ -111,6 +111,11 @@ describe('cleanArticleText noise kinds', () => {
     expect(result.text.split('\n')).toEqual(article);
   });
 
+  it('drops date, reading-time and print/reprint lines', () => {
+    const result = withNoise(['Tuesday, March 5, 2024 | 14:30 GMT', 'Tempo de leitura: 1 minuto', 'Order Reprints', 'Print Article']);
+    expect(result.text.split('\n')).toEqual(article);
+  });
+
   it('takes the byline from a "By" line and drops the line', () => {
     const result = withNoise(['By Meg James']);
     expect(result.byline).toBe('Meg James');
@@ -139,6 +144,11 @@ describe('cleanArticleText keeps real sentences', () => {
   it('keeps quantity rows and links inside a region an HTML extractor chose', () => {
     const text = [article[0], 'Ingredients', '1 tsp cinnamon', '1/2 tsp ground cloves', 'http://example.com/recipe', article[1], 'Rockledge 14 11 6 15 — 44', article[2]].join('\n');
     expect(cleanArticleText(text, { preselected: true }).text).toBe(text);
+  });
+
+  it('keeps short opening lines of an extracted region but not its dateline', () => {
+    const text = ['Nov. 20, 2019 5:52 AM EST', 'Speed codes for the game', 'player.setav speedmult 100', ...article].join('\n');
+    expect(cleanArticleText(text, { preselected: true }).text.split('\n')).toEqual(['Speed codes for the game', 'player.setav speedmult 100', ...article]);
   });
 
   it('returns empty text for empty or blank input', () => {
