@@ -1,7 +1,11 @@
 /**
- * Summarizer speed on one core: articles/s, MB/s, p99 latency and peak RSS over the dev set, with
- * the npm summarizer ts-textrank 1.0.3 on the same articles in the same run; plus one 5,000-word
- * article and a 10 MB input. Usage: npm run bench:speed
+ * Summarizer speed on one core: articles/s, MB/s, median and p99 latency per article and peak RSS
+ * over the dev set, with the npm summarizer ts-textrank 1.0.3 on the identical article list in the
+ * same process, and the ratio against the 20x target. "Briefbot" is the whole call as the bot uses
+ * it: summarize() (sentences, headline, keywords) plus reading Summary.quotes (key quotes). Rounds
+ * of the two summarizers alternate after a warm-up, so load drift on a shared machine hits both
+ * alike; each figure is from the median round. Also times one 5,000-word article and a 10 MB input.
+ * Usage: npm run bench:speed  (ROUNDS=n to change the number of rounds)
  */
 import { AbsoluteSummarizerConfig, DefaultTextParser, NullLogger, SorensenDiceSimilarity, Summarizer } from 'ts-textrank';
 import { summarize } from '../../src/summarizer/summarize.ts';
@@ -11,79 +15,105 @@ interface Item {
   readonly text: string;
 }
 
-interface Run {
-  readonly articlesPerSecond: number;
-  readonly megabytesPerSecond: number;
-  readonly p99Ms: number;
-  readonly medianMs: number;
+interface Round {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  /** Per-article latencies in ms, ascending. */
+  readonly latencies: Float64Array;
 }
+
+const TARGET_RATIO = 20;
+const ROUNDS = Math.max(1, Number(process.env['ROUNDS'] ?? 5));
 
 let peakRss = 0;
 function sampleRss(): void {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }
 
-function timeAll(texts: readonly string[], run: (text: string) => unknown): Run {
-  const latencies: number[] = [];
-  let bytes = 0;
+function timeRound(texts: readonly string[], run: (text: string) => unknown): Round {
+  const latencies = new Float64Array(texts.length);
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
-  for (const text of texts) {
+  for (let i = 0; i < texts.length; i++) {
     const t0 = performance.now();
-    run(text);
-    latencies.push(performance.now() - t0);
-    bytes += Buffer.byteLength(text);
+    run(texts[i]!);
+    latencies[i] = performance.now() - t0;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   sampleRss();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { articlesPerSecond: texts.length / seconds, megabytesPerSecond: bytes / 1e6 / seconds, p99Ms: at(0.99), medianMs: at(0.5) };
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, latencies: latencies.sort() };
 }
 
-function best(runs: Run[]): Run {
-  return runs.reduce((a, b) => (b.articlesPerSecond > a.articlesPerSecond ? b : a));
+function quantile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-function minTime(repeats: number, run: () => unknown): number {
-  let bestMs = Infinity;
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] ?? 0;
+}
+
+function medianRound(rounds: readonly Round[]): Round {
+  const sorted = [...rounds].sort((a, b) => a.seconds - b.seconds);
+  return sorted[sorted.length >> 1]!;
+}
+
+function timeMs(repeats: number, run: () => unknown): { best: number; median: number } {
+  const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
     run();
-    bestMs = Math.min(bestMs, performance.now() - t0);
+    times.push(performance.now() - t0);
   }
-  return bestMs;
+  return { best: Math.min(...times), median: median(times) };
 }
 
 function main(): void {
   const path = sharedDataFile('summarization-dev.jsonl');
   if (path === null) return;
   const texts = readJsonl<Item>(path).map((item) => item.text);
+  const megabytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
   const textRank = new Summarizer(
     new AbsoluteSummarizerConfig(3, new SorensenDiceSimilarity(), new DefaultTextParser(), 0.85, Summarizer.SORT_OCCURENCE),
     new NullLogger(),
   );
-  const briefbot = (text: string): unknown => summarize(text, { sentences: 3 });
-  // Reading .quotes runs the key-quote finder too (Summary.quotes is computed on first read).
-  const briefbotWithQuotes = (text: string): unknown => summarize(text, { sentences: 3 }).quotes;
+  // Reading .quotes runs the key-quote finder (Summary.quotes is computed on first read).
+  const briefbot = (text: string): unknown => {
+    const summary = summarize(text, { sentences: 3 });
+    return summary.headline.length + summary.keywords.length + summary.quotes.length;
+  };
+  const briefbotNoQuotes = (text: string): unknown => summarize(text, { sentences: 3 }).sentences;
   const peer = (text: string): unknown => textRank.summarize(text, 'en');
 
-  // Warm up both (JIT, stem cache), then take the best of three passes each.
-  timeAll(texts, briefbot);
-  timeAll(texts.slice(0, 100), peer);
-  const ours = best([timeAll(texts, briefbot), timeAll(texts, briefbot), timeAll(texts, briefbot)]);
-  const theirs = best([timeAll(texts, peer), timeAll(texts, peer)]);
-  timeAll(texts, briefbotWithQuotes);
-  const withQuotes = best([timeAll(texts, briefbotWithQuotes), timeAll(texts, briefbotWithQuotes)]);
+  // Warm-up: JIT, token table, stem cache.
+  for (let i = 0; i < 3; i++) timeRound(texts, briefbot);
+  timeRound(texts, briefbotNoQuotes);
+  timeRound(texts, peer);
 
-  const row = (name: string, r: Run): string =>
-    `| ${name} | ${r.articlesPerSecond.toFixed(0)} | ${r.megabytesPerSecond.toFixed(2)} | ${r.medianMs.toFixed(2)} | ${r.p99Ms.toFixed(2)} |`;
-  console.log(`Summary speed, ${texts.length} dev articles, 3 sentences, one core (best of passes, after warm-up)`);
-  console.log('| summarizer | articles/s | MB/s | median ms | p99 ms |');
-  console.log('| --- | --- | --- | --- | --- |');
-  console.log(row('Briefbot', ours));
-  console.log(row('ts-textrank 1.0.3', theirs));
-  console.log(row('Briefbot + key quotes', withQuotes));
-  console.log(`Briefbot / ts-textrank: ${(ours.articlesPerSecond / theirs.articlesPerSecond).toFixed(1)}x articles per second (with key quotes: ${(withQuotes.articlesPerSecond / theirs.articlesPerSecond).toFixed(1)}x)`);
+  const ours: Round[] = [];
+  const oursNoQuotes: Round[] = [];
+  const theirs: Round[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    ours.push(timeRound(texts, briefbot));
+    theirs.push(timeRound(texts, peer));
+    oursNoQuotes.push(timeRound(texts, briefbotNoQuotes));
+  }
+  const a = medianRound(ours);
+  const b = medianRound(theirs);
+  const c = medianRound(oursNoQuotes);
+
+  const row = (name: string, r: Round): string =>
+    `| ${name} | ${(texts.length / r.seconds).toFixed(0)} | ${(megabytes / r.seconds).toFixed(2)} | ${quantile(r.latencies, 0.5).toFixed(3)} | ${quantile(r.latencies, 0.99).toFixed(2)} | ${((r.cpuSeconds * 1e6) / texts.length).toFixed(0)} |`;
+  console.log(`Summary speed, ${texts.length} dev articles (${megabytes.toFixed(2)} MB), 3 sentences, one thread; median of ${ROUNDS} alternating rounds after warm-up`);
+  console.log('| summarizer | articles/s | MB/s | median ms | p99 ms | CPU us/article |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(row('Briefbot (sentences + headline + keywords + key quotes)', a));
+  console.log(row('ts-textrank 1.0.3', b));
+  console.log(row('Briefbot without key quotes', c));
+  const ratio = b.seconds / a.seconds;
+  const cpuRatio = b.cpuSeconds / a.cpuSeconds;
+  console.log(`Briefbot / ts-textrank: ${ratio.toFixed(1)}x articles per second (target >= ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}); by CPU time ${cpuRatio.toFixed(1)}x; without key quotes ${(b.seconds / c.seconds).toFixed(1)}x`);
 
   // One 5,000-word article built from dev sentences.
   const words: string[] = [];
@@ -95,8 +125,9 @@ function main(): void {
     if (words.length >= 5_000) break;
   }
   const longArticle = words.join(' ');
-  summarize(longArticle);
-  console.log(`5,000-word article: ${minTime(20, () => summarize(longArticle)).toFixed(2)} ms (target < 10 ms)`);
+  for (let i = 0; i < 5; i++) briefbot(longArticle);
+  const long = timeMs(30, () => briefbot(longArticle));
+  console.log(`5,000-word article: median ${long.median.toFixed(2)} ms, best ${long.best.toFixed(2)} ms (target < 10 ms)`);
 
   let huge = '';
   for (const text of texts) {
@@ -105,7 +136,9 @@ function main(): void {
   }
   while (huge.length < 10_000_000) huge += huge;
   huge = huge.slice(0, 10_000_000);
-  console.log(`10 MB input: ${minTime(3, () => summarize(huge)).toFixed(0)} ms (target < 2000 ms)`);
+  briefbot(huge);
+  const big = timeMs(5, () => briefbot(huge));
+  console.log(`10 MB input: median ${big.median.toFixed(0)} ms, best ${big.best.toFixed(0)} ms (target < 2000 ms)`);
   sampleRss();
   console.log(`peak RSS: ${(peakRss / 1e6).toFixed(0)} MB`);
 }
