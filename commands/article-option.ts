@@ -28,6 +28,9 @@ export async function autocompleteArticle(context: AutocompleteContext, deps: Bo
  */
 export async function articleOrExplain(context: CommandContext, deps: BotDeps): Promise<Article | null> {
   const reference = context.string('article') ?? '';
+  // Typed text means a full-text search, which on a large store can take longer than Discord's
+  // 3 s; SQLite calls are synchronous, so the router's timer could not defer in time. Defer first.
+  if (!/^\s*#?\d+\s*$/.test(reference) && reference.trim() !== '') await context.defer();
   const resolved = deps.briefs.resolveArticle(reference);
   if (resolved.ok) return resolved.article;
   if (resolved.reason === 'empty') {

@@ -15,6 +15,8 @@ export default {
       option.setName('query').setDescription('Words to search for in titles and text').setMaxLength(200),
     ),
   async execute(context, deps) {
+    // A search over a large store may be slow and blocks while it runs: acknowledge first.
+    if ((context.string('query') ?? '').trim() !== '') await context.defer();
     const page = deps.briefs.page(context.string('query'), 0, pageSize);
     await context.reply(articlesPageMessage(page, pageSize));
   },
@@ -24,6 +26,7 @@ export default {
       await context.reply(ephemeralText('This button no longer works. Run /articles again.'));
       return;
     }
+    if (target.query !== null) await context.deferUpdate();
     await context.update(articlesPageMessage(deps.briefs.page(target.query, target.page, pageSize), pageSize));
   },
 } satisfies Command;

@@ -25,7 +25,7 @@ export interface BriefService {
   /** An id (as picked from autocomplete, optionally `#12`) or free text treated as a search. */
   resolveArticle(reference: string): ResolvedArticle;
   summarize(article: Article, length: SummaryLength): Summary;
-  /** Autocomplete: title matches first, topped up with full-text matches; newest when empty. */
+  /** Autocomplete: title matches first, topped up with full-text matches; newest for fewer than 2 characters. */
   suggest(query: string, limit: number): ArticleListing[];
   page(query: string | null, page: number, pageSize: number): ListingPage;
 }
@@ -82,7 +82,8 @@ export function createBriefService(options: BriefServiceOptions): BriefService {
 
     suggest(query, limit) {
       const q = query.replace(/\s+/g, ' ').trim();
-      if (q === '') return store.list({ limit });
+      // One letter matches nearly everything and costs the most to rank: show the newest instead.
+      if (q.length < 2) return store.list({ limit });
       // The store's suggest already tops title matches up with body matches; fall back to a plain
       // search only when it found nothing (another store implementation may be title-only).
       const found = safeSuggest(q, limit);

@@ -107,6 +107,9 @@ export function toRouterEvent(interaction: Interaction): InteractionEvent | null
         update: async (message) => {
           await interaction.update(toPayload(message));
         },
+        deferUpdate: async () => {
+          await interaction.deferUpdate();
+        },
       },
     };
   }

@@ -34,6 +34,8 @@ export interface Responder {
   deleteReply(): Promise<void>;
   /** Components only: replace the message the button sits on. */
   update?(message: OutgoingMessage): Promise<void>;
+  /** Components only: acknowledge now, edit the message the button sits on later. */
+  deferUpdate?(): Promise<void>;
 }
 
 export interface ChatInputEvent {
@@ -92,6 +94,8 @@ export interface ComponentContext {
   readonly actor: Actor;
   /** Replace the message the component is on (pagination). */
   update(message: OutgoingMessage): Promise<void>;
+  /** Acknowledge before slow work; a later update() edits the message. */
+  deferUpdate(): Promise<void>;
   reply(message: OutgoingMessage): Promise<void>;
 }
 
@@ -127,6 +131,8 @@ export const friendlyError = 'Sorry, something went wrong while handling that. P
 class TrackedResponder {
   #state: 'fresh' | 'deferred' | 'replied' = 'fresh';
   #deferredEphemeral = false;
+  /** A deferred update acknowledges a component without a reply of its own. */
+  #deferredUpdate = false;
   #chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly responder: Responder) {}
@@ -150,10 +156,25 @@ class TrackedResponder {
     });
   }
 
+  deferUpdate(): Promise<void> {
+    return this.#queue(async () => {
+      if (this.#state !== 'fresh') return;
+      if (this.responder.deferUpdate) {
+        await this.responder.deferUpdate();
+        this.#deferredUpdate = true;
+      } else {
+        await this.responder.defer(false);
+      }
+      this.#state = 'deferred';
+    });
+  }
+
   reply(message: OutgoingMessage): Promise<void> {
     return this.#queue(async () => {
       if (this.#state === 'fresh') {
         await this.responder.reply(message);
+      } else if (this.#state === 'deferred' && this.#deferredUpdate) {
+        await this.responder.followUp(message);
       } else if (this.#state === 'deferred') {
         if (message.ephemeral === true && !this.#deferredEphemeral) {
           // A public "thinking..." cannot turn private: replace it with a private follow-up.
@@ -322,6 +343,7 @@ export function createRouter(commands: readonly Command[], deps: BotDeps, option
           values: event.values,
           actor: event.actor,
           update: (message) => tracked.update(message),
+          deferUpdate: () => tracked.deferUpdate(),
           reply: (message) => tracked.reply(message),
         },
         deps,

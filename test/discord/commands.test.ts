@@ -75,15 +75,22 @@ describe('/summary', () => {
     expect(tldr.last!.embeds![0]!.description!.length).toBeLessThan(short.last!.embeds![0]!.description!.length);
   });
 
-  it('treats typed text as a search', async () => {
+  it('answers a picked id at once, without deferring', async () => {
+    const { router } = setup();
+    expect((await run(router, 'summary', { article: '2' })).ops).toEqual(['reply']);
+  });
+
+  it('treats typed text as a search, deferring first', async () => {
     const { router } = setup();
     const responder = await run(router, 'summary', { article: 'mobile phones' }, dmActor);
+    expect(responder.ops).toEqual(['defer', 'edit']);
     expect(responder.last?.embeds?.[0]?.title).toBe('Half of UK mobiles go online');
   });
 
   it('explains privately when nothing matches', async () => {
     const { router } = setup();
     const responder = await run(router, 'summary', { article: 'zebra @everyone' });
+    expect(responder.ops).toEqual(['defer', 'deleteReply', 'followUp']);
     expect(responder.last?.ephemeral).toBe(true);
     expect(responder.last?.content).toMatch(/couldn't find an article matching “zebra @\u200beveryone”/);
     expect(responder.last?.content).toContain('/articles');
@@ -145,7 +152,7 @@ describe('/articles', () => {
 
     const click = new RecordingResponder();
     await router.handle({ kind: 'component', customId: next.custom_id, values: [], actor: guildActor, responder: click });
-    expect(click.ops).toEqual(['update']);
+    expect(click.ops).toEqual(['update']); // the newest list needs no search: answered at once
     expect(click.last!.embeds![0]!.description).toMatch(/^\*\*11\.\*\*/);
     expect(click.last!.embeds![0]!.footer?.text).toMatch(/^Page 2/);
 
@@ -160,7 +167,11 @@ describe('/articles', () => {
   it('searches with a query and keeps it across pages', async () => {
     const { router } = setup();
     const responder = await run(router, 'articles', { query: 'china' });
+    expect(responder.ops).toEqual(['defer', 'edit']);
     expect(responder.last!.embeds![0]!.title).toBe('Articles matching “china”');
+    const click = new RecordingResponder();
+    await router.handle({ kind: 'component', customId: responder.last!.components![0]!.components[1]!.custom_id, values: [], actor: guildActor, responder: click });
+    expect(click.ops).toEqual(['deferUpdate', 'edit']);
     expect(parsePageCustomId(responder.last!.components![0]!.components[1]!.custom_id)?.query).toBe('china');
   });
 

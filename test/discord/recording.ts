@@ -4,7 +4,7 @@ import type { OutgoingMessage } from '../../src/discord/format.ts';
 import type { Actor } from '../../src/discord/guards.ts';
 import type { Responder } from '../../src/discord/router.ts';
 
-export type Call = { readonly op: 'reply' | 'edit' | 'followUp' | 'update'; readonly message: OutgoingMessage } | { readonly op: 'defer'; readonly ephemeral: boolean } | { readonly op: 'deleteReply' };
+export type Call = { readonly op: 'reply' | 'edit' | 'followUp' | 'update'; readonly message: OutgoingMessage } | { readonly op: 'defer'; readonly ephemeral: boolean } | { readonly op: 'deleteReply' } | { readonly op: 'deferUpdate' };
 
 export class RecordingResponder implements Responder {
   readonly calls: Call[] = [];
@@ -28,6 +28,9 @@ export class RecordingResponder implements Responder {
   };
   deleteReply = async () => {
     this.calls.push({ op: 'deleteReply' });
+  };
+  deferUpdate = async () => {
+    this.calls.push({ op: 'deferUpdate' });
   };
   update = async (message: OutgoingMessage) => {
     this.calls.push({ op: 'update', message });

@@ -201,6 +201,24 @@ describe('router: autocomplete and components', () => {
     expect(responder.ops).toEqual(['update']);
   });
 
+  it('a deferred update is followed by an edit of the message, and a private reply by a follow-up', async () => {
+    const router = createRouter(
+      [
+        command('slowpager', {
+          component: async (ctx) => {
+            await ctx.deferUpdate();
+            await ctx.update(message({ content: 'page 3' }));
+            await ctx.reply(ephemeralText('by the way'));
+          },
+        }),
+      ],
+      deps(),
+    );
+    const responder = new RecordingResponder();
+    await router.handle({ kind: 'component', customId: 'slowpager:page:3:', values: [], actor: guildActor, responder });
+    expect(responder.ops).toEqual(['deferUpdate', 'edit', 'followUp']);
+  });
+
   it('answers privately for a button nobody handles', async () => {
     const router = createRouter([], deps());
     const responder = new RecordingResponder();

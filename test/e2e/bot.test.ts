@@ -167,8 +167,12 @@ describe('bot against the fake Discord', () => {
 
   it('answers an unknown article with a helpful private message', async () => {
     const outcome = await discord.sendCommand({ name: 'summary', options: [{ name: 'article', type: 3, value: 'zzqx nonexistent' }] });
-    expect(outcome.ephemeral).toBe(true);
-    expect(outcome.original?.content).toMatch(/couldn't find an article matching “zzqx nonexistent”/);
+    // Typed text is searched after a deferral; the public "thinking..." is replaced by a private answer.
+    expect(outcome.callback?.type).toBe(5);
+    expect(outcome.original?.deleted).toBe(true);
+    const answer = outcome.followups.at(-1);
+    expect(answer?.flags).toBe(64);
+    expect(answer?.content).toMatch(/couldn't find an article matching “zzqx nonexistent”/);
   });
 
   it('a failing handler answers privately and the bot answers the next command', async () => {
@@ -195,8 +199,10 @@ describe('bot against the fake Discord', () => {
   });
 
   it('works in DMs', async () => {
-    const outcome = await discord.sendCommand({ name: 'summary', guildId: null, options: [{ name: 'article', type: 3, value: 'mobiles' }] });
+    const choices = await discord.sendAutocomplete({ name: 'summary', guildId: null, options: [{ name: 'article', type: 3, value: 'mobiles', focused: true }] });
+    const outcome = await discord.sendCommand({ name: 'summary', guildId: null, options: [{ name: 'article', type: 3, value: String(choices[0]?.value) }] });
     expect(outcome.callback?.type).toBe(4);
+    expect(outcome.original?.guildId).toBeNull();
     expect(embedOf(outcome).title).toMatch(/mobile/i);
   });
 
