@@ -202,7 +202,8 @@ function capitalizedRuns(text: string): RawRun[] {
       token = token.slice(0, -1);
       if (!(token.length === 1 || isTitleWord(token))) end -= 1;
     }
-    const usable = isNameToken(token) || isTitleWord(token);
+    const lower = bareWord(token);
+    const usable = TITLE_WORDS.has(lower) || (!NOT_NAME_WORDS.has(lower) && !isAllCaps(token) && NAME_TOKEN.test(token));
     const adjacent = current !== null && m.index === current.end + 1 && text.charCodeAt(current.end) === 32;
     if (!usable) {
       if (current !== null) runs.push(current);
@@ -224,14 +225,18 @@ const PERSON_CONTEXT_AFTER = /^(?:,? (?:said|says|told|added|wrote|asked|explain
 
 /** Full names by their first and last words, with where each occurs, for fast surname lookups. */
 export class NameIndex {
-  // key word -> distinct full name -> ascending offsets of its mentions
-  private readonly byLastWord = new Map<string, Map<string, number[]>>();
-  private readonly byFirstWord = new Map<string, Map<string, number[]>>();
+  // For a one-word lookup: every full name by its last / first word, in document order.
+  private readonly byLastWord = new Map<string, { name: string; start: number }[]>();
+  private readonly byFirstWord = new Map<string, { name: string; start: number }[]>();
+  // For a multi-word lookup ("Robert Casey" -> "Robert P. Casey"): distinct names by last word.
+  private readonly distinctByLastWord = new Map<string, Map<string, number[]>>();
 
   add(name: string, start: number): void {
     const words = name.split(' ');
-    addOccurrence(this.byLastWord, words[words.length - 1] as string, name, start);
-    addOccurrence(this.byFirstWord, words[0] as string, name, start);
+    const last = words[words.length - 1] as string;
+    pushEntry(this.byLastWord, last, { name, start });
+    pushEntry(this.byFirstWord, words[0] as string, { name, start });
+    addOccurrence(this.distinctByLastWord, last, name, start);
   }
 
   /**
@@ -241,32 +246,37 @@ export class NameIndex {
   resolve(name: string, at: number): string | null {
     const words = name.split(' ');
     const key = words[words.length - 1] as string;
-    const fits = (full: string): boolean => full !== name && (words.length === 1 || full.endsWith(` ${name}`));
-    const groups = [this.byLastWord.get(key)];
-    if (words.length === 1) groups.push(this.byFirstWord.get(key));
+    if (words.length === 1) {
+      let best: { name: string; start: number } | undefined;
+      let after: { name: string; start: number } | undefined;
+      for (const list of [this.byLastWord.get(key), this.byFirstWord.get(key)]) {
+        if (list === undefined) continue;
+        const i = lastBefore(list, at);
+        const before = list[i];
+        if (before !== undefined && (best === undefined || before.start > best.start)) best = before;
+        const next = list[i + 1];
+        if (next !== undefined && (after === undefined || next.start < after.start)) after = next;
+      }
+      return (best ?? after)?.name ?? null;
+    }
     let best: string | null = null;
     let bestAt = -1;
-    let after: string | null = null;
-    let afterAt = Number.POSITIVE_INFINITY;
-    for (const group of groups) {
-      if (group === undefined) continue;
-      for (const [full, offsets] of group) {
-        if (!fits(full)) continue;
-        const i = lastBefore(offsets, at);
-        if (i >= 0 && (offsets[i] as number) > bestAt) {
-          best = full;
-          bestAt = offsets[i] as number;
-        }
-        const next = offsets[i + 1];
-        if (next !== undefined && next < afterAt) {
-          after = full;
-          afterAt = next;
-        }
+    for (const [full, offsets] of this.distinctByLastWord.get(key) ?? []) {
+      if (full === name || !full.endsWith(` ${name}`)) continue;
+      const i = lastOffsetBefore(offsets, at);
+      if (i >= 0 && (offsets[i] as number) > bestAt) {
+        best = full;
+        bestAt = offsets[i] as number;
       }
     }
-    if (best !== null) return best;
-    return words.length > 1 ? null : after;
+    return best;
   }
+}
+
+function pushEntry(map: Map<string, { name: string; start: number }[]>, key: string, entry: { name: string; start: number }): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entry]);
+  else list.push(entry);
 }
 
 function addOccurrence(map: Map<string, Map<string, number[]>>, key: string, name: string, start: number): void {
@@ -280,14 +290,29 @@ function addOccurrence(map: Map<string, Map<string, number[]>>, key: string, nam
   else offsets.push(start);
 }
 
-/** Index of the last offset before `at` (offsets ascending), or -1. */
-function lastBefore(list: readonly number[], at: number): number {
+/** Index of the last offset before `at` (ascending offsets), or -1. */
+function lastOffsetBefore(offsets: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = offsets.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((offsets[mid] as number) < at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the last entry starting before `at` (entries in ascending order), or -1. */
+function lastBefore(list: readonly { start: number }[], at: number): number {
   let lo = 0;
   let hi = list.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid] as number) < at) {
+    if ((list[mid] as { start: number }).start < at) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
