@@ -99,6 +99,55 @@ function bestBlock(lines: readonly ClassifiedLine[], weights: BlockWeights): { s
   return bestRange;
 }
 
+/** Kinds of line a list inside an article is made of (items, links, quantities, item pictures). */
+const LIST_KINDS: ReadonlySet<LineKind> = new Set(['content', 'neutral', 'data', 'truncated']);
+const LIST_GAP_KINDS: ReadonlySet<LineKind> = new Set([...LIST_KINDS, 'image']);
+/** At most this many lines (a link, a picture, a note) between two numbered items. */
+const MAX_ITEM_GAP = 3;
+const ITEM_NUMBER = /^(\d{1,3})[.)]\s/u;
+
+function itemNumber(text: string): number | null {
+  const match = ITEM_NUMBER.exec(text);
+  return match?.[1] === undefined ? null : Number(match[1]);
+}
+
+/**
+ * A numbered list the article introduces ("...the best deals:" then "1) ...", "2) ...") continues past the
+ * block whatever its items look like; menus and teasers are not numbered in sequence. Returns the end of
+ * that list (block.end when there is none).
+ */
+function numberedListEnd(lines: readonly ClassifiedLine[], block: { start: number; end: number }): number {
+  const last = lines[block.end - 1];
+  if (last === undefined) return block.end;
+  let expected: number | null = null;
+  if (last.kind === 'content' && last.text.endsWith(':')) expected = 1;
+  for (let index = block.end - 1; index >= block.start && expected === null; index--) {
+    const line = lines[index];
+    if (line === undefined) break;
+    const number = itemNumber(line.text);
+    if (number !== null) expected = number + 1;
+    else if (block.end - index > MAX_ITEM_GAP + 1) break;
+  }
+  if (expected === null) return block.end;
+  let end = block.end;
+  let lastItem = -1;
+  for (let index = block.end; index < lines.length; index++) {
+    const line = lines[index];
+    if (line === undefined || !LIST_GAP_KINDS.has(line.kind)) break;
+    if (itemNumber(line.text) === expected) {
+      expected++;
+      lastItem = index;
+      end = index + 1;
+    } else if (lastItem < 0 || index - lastItem > MAX_ITEM_GAP) {
+      break;
+    } else if (line.kind !== 'image' && end === index) {
+      // The line right after an item (its link or note) belongs to it.
+      end = index + 1;
+    }
+  }
+  return end;
+}
+
 function isRegionText(kind: LineKind | undefined): boolean {
   return kind === 'neutral' || kind === 'content' || kind === 'data';
 }
@@ -204,11 +253,14 @@ export function explainCleaning(raw: string, options: CleanOptions = {}): { line
   const weights = options.preselected === true ? PRESELECTED_WEIGHTS : PAGE_WEIGHTS;
   const found = bestBlock(withContext, weights) ?? { start: 0, end: classified.length };
   const block = options.preselected === true ? extendOverEdges(withContext, found) : found;
-  const keptKinds: ReadonlySet<LineKind> = new Set(weights.keepsData ? ['content', 'neutral', 'data', 'truncated'] : ['content', 'neutral']);
+  const listEnd = numberedListEnd(withContext, block);
+  const keptKinds: ReadonlySet<LineKind> = new Set(weights.keepsData ? LIST_KINDS : ['content', 'neutral']);
   const lines = classified.map((line, index) => ({
     text: line.text,
     kind: line.kind,
-    kept: index >= block.start && index < block.end && keptKinds.has(line.kind),
+    kept:
+      (index >= block.start && index < block.end && keptKinds.has(line.kind)) ||
+      (index >= block.end && index < listEnd && LIST_KINDS.has(line.kind)),
   }));
   return { lines, byline };
 }

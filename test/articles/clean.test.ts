@@ -137,6 +137,13 @@ describe('cleanArticleText keeps real sentences', () => {
     expect(cleanArticleText(text).text).toBe(text);
   });
 
+  it('keeps a numbered list the article introduces, with its links', () => {
+    const intro = 'Here are the deals from this week that readers of the transit newsletter asked us about the most, in order:';
+    const items = ['1) Monthly bus pass, 20% off', 'http://example.com/pass', '2) Bike share yearly plan', 'http://example.com/bike', '3) Ferry ten-ride card'];
+    const text = [...article, intro, ...items, '• Home', '• Contact'].join('\n');
+    expect(cleanArticleText(text).text.split('\n')).toEqual([...article, intro, ...items]);
+  });
+
   it('keeps a short article that has no long paragraph at all', () => {
     expect(cleanArticleText('"Yes," he said.').text).toBe('"Yes," he said.');
   });
