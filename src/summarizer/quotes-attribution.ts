@@ -354,10 +354,14 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
   if (PRONOUN_SUBJECTS.has(bare(head)) && bare(head) !== 'who' && bare(head) !== 'it' && bare(head) !== 'you') {
     end = 1;
   } else if (DETERMINER_WORDS.has(bare(head))) {
-    for (let k = 1; k < Math.min(tokens.length, 6); k++) {
+    // "The petition", "A spokeswoman for …": the first head noun within three words ends the subject.
+    for (let k = 1; k < Math.min(tokens.length, 4); k++) {
       const t = tokens[k] as Token;
       if (!isWord(t)) break;
-      if (NOMINAL_HEADS.has(bare(t)) || (!lowercase && isCapitalizedWord(t))) end = k + 1;
+      if (NOMINAL_HEADS.has(bare(t)) || (!lowercase && isCapitalizedWord(t))) {
+        end = k + 1;
+        if (NOMINAL_HEADS.has(bare(t))) break;
+      }
     }
     if (end === 0) return null;
   } else if (!lowercase && (isCapitalizedWord(head) || isTitleLike(head))) {
