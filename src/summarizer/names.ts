@@ -99,7 +99,7 @@ const NOT_NAME_WORDS = new Set(
     'officially instead earlier later now today yesterday tomorrow asked said says told according mr ' +
     'though besides despite unlike like among across during under over between against without within via per ' +
     'asked after once every each both either neither another other only even just whatever whoever however ' +
-    'dear hey oh yes please thanks'
+    'dear hey oh yes please thanks see read watch click follow look listen sign subscribe share'
   ).split(' '),
 );
 
@@ -171,7 +171,7 @@ function personFromRun(words: readonly string[]): RunPerson | null {
   if (tokens.length === 0 || tokens.length > 4) return null;
   if (tokens.some((t) => NON_PERSON_WORDS.has(bareWord(t)) || isAllCaps(t))) return null;
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
-  if (tokens.some((t) => NOT_NAME_WORDS.has(bareWord(t)))) return null;
+  if (tokens.some((t) => NOT_NAME_WORDS.has(bareWord(t)) || /-[a-z]/.test(t))) return null;
   return { name: tokens.join(' '), title };
 }
 

@@ -276,6 +276,11 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
       continue;
     }
     if (k >= 10 && commas === 0) break;
+    // "…" for Clinton, said Kunin: an inverting verb right after a comma introduces the speaker.
+    if (rest[k - 1]?.text === ',' && INVERTING_VERBS.has(token.text)) {
+      const p = phraseOf(text, subjectAfter(rest, k + 1));
+      if (p !== null) return { ...p, verb: token.text, side: 'after' };
+    }
     if (isSpeechVerb(token)) {
       const subject = subjectBefore(rest, k, lowercase);
       const p = phraseOf(text, subject);

@@ -139,16 +139,25 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
   return usable ? phrase.replace(/[,.;:]+$/, '') : null;
 }
 
-/** The last capitalized run of the phrase that reads as a person, resolved to a full name. */
+/**
+ * The person a speaker phrase names, resolved to a full name: the last name-like run
+ * ("RNC spokesman Sean Spicer"), but the first one when a preposition or comma follows it
+ * ("Patrick Murray of Christie", "Bruce Hough, the committeeman from Utah").
+ */
 function personInPhrase(ctx: Context, phrase: string, at: number): string | null {
-  const runs = phrase.match(/(?:[A-Z][\w'’.-]*\s?)+/g) ?? [];
-  for (let r = runs.length - 1; r >= 0; r--) {
-    const run = (runs[r] as string).trim().split(/\s+/).map((w) => w.replace(/[,]$/, ''));
-    const name = personNameFromRun(run.map((w) => w.replace(/\.$/, (m) => (w.length <= 2 ? m : ''))));
-    if (name === null) continue;
-    return ctx.names?.resolve(name, at) ?? name;
+  const runPattern = /(?:[A-Z][\w'’.-]*\s?)+/g;
+  let found: string | null = null;
+  let foundEnd = 0;
+  for (let m = runPattern.exec(phrase); m !== null; m = runPattern.exec(phrase)) {
+    if (found !== null && /(?:^|\s)(?:of|for|at|from|with|in|on)\s|,/.test(phrase.slice(foundEnd, m.index))) break;
+    const run = m[0].trim().split(/\s+/).map((w) => w.replace(/[,]$/, ''));
+    const name = personNameFromRun(run.map((w) => w.replace(/\.$/, (dot) => (w.length <= 2 ? dot : ''))));
+    if (name !== null) {
+      found = name;
+      foundEnd = m.index + m[0].length;
+    }
   }
-  return null;
+  return found === null ? null : (ctx.names?.resolve(found, at) ?? found);
 }
 
 function buildContext(text: string): Context {

@@ -9,6 +9,7 @@
  * Speaker, on lenient matches: gold = the annotated source, or for a pronoun its automatic
  * `speaker_resolved` (pronouns without one cannot be judged and are left out of both figures).
  *   head-word rule: the predicted speaker shares a content word (not a title or function word) with gold
+ *                   (phrases of title and function words only must be equal after normalizing)
  *   surname rule:   the predicted speaker's last content word (its surname or head) occurs in gold
  *   precision = correct / predicted non-null, recall = correct / judged gold.
  *
@@ -76,7 +77,13 @@ function judgedGoldSpeaker(q: GoldQuote): string | null {
   return speaker;
 }
 
+function normalized(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
 function speakerHeadMatch(predicted: string, gold: string): boolean {
+  // Only function or title words ("the Republican presidential candidate"): compare the whole phrase.
+  if (contentWords(predicted).length === 0 || contentWords(gold).length === 0) return normalized(predicted) === normalized(gold);
   const g = new Set(contentWords(gold));
   return contentWords(predicted).some((w) => g.has(w));
 }
