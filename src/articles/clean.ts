@@ -235,7 +235,9 @@ export function explainCleaning(raw: string, options: CleanOptions = {}): { line
     const features = lineFeatures(lineText);
     let kind = classifyLine(lineText, bulleted, features);
     if (teaserExcerpts && kind === 'content' && endsInEllipsis(lineText)) kind = 'truncated';
-    if ((counts.get(text) ?? 0) > 1 && kind !== 'end-marker' && kind !== 'comment-start') {
+    // Inside an extracted region, repeated short lines are mostly attributions ("— Senate (@senate) May 3").
+    const repeatsMatter = options.preselected !== true || kind === 'content';
+    if (repeatsMatter && (counts.get(text) ?? 0) > 1 && kind !== 'end-marker' && kind !== 'comment-start') {
       // Repeated menus and teasers are noise; a repeated paragraph (a page that holds its article
       // twice) keeps its first copy.
       const firstCopy = kind === 'content' && !seenContent.has(text);

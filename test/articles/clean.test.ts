@@ -153,6 +153,12 @@ describe('cleanArticleText keeps real sentences', () => {
     expect(cleanArticleText(text, { preselected: true }).text).toBe(text);
   });
 
+  it('keeps repeated short attribution lines inside an extracted region', () => {
+    const attribution = '— The City Council (@citycouncil) October 9, 2018';
+    const text = [article[0], attribution, article[1], attribution, article[2]].join('\n');
+    expect(cleanArticleText(text, { preselected: true }).text).toBe(text);
+  });
+
   it('keeps short opening lines of an extracted region but not its dateline', () => {
     const text = ['Nov. 20, 2019 5:52 AM EST', 'Speed codes for the game', 'player.setav speedmult 100', ...article].join('\n');
     expect(cleanArticleText(text, { preselected: true }).text.split('\n')).toEqual(['Speed codes for the game', 'player.setav speedmult 100', ...article]);
