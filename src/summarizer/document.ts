@@ -124,9 +124,9 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     }
     // Distinct terms with counts: sort a copy of the sentence's terms, then collapse runs.
     const from = termStart[index]!;
-    uniqueScratch.set(termScratch.subarray(from, termCount), uniqueCount);
-    sortRange(uniqueScratch, uniqueCount, uniqueCount + termCount - from);
     const sortedEnd = uniqueCount + termCount - from;
+    for (let k = from, to = uniqueCount; k < termCount; k++, to++) uniqueScratch[to] = termScratch[k]!;
+    sortRange(uniqueScratch, uniqueCount, sortedEnd);
     let write = uniqueCount - 1;
     for (let k = uniqueCount; k < sortedEnd; k++) {
       const term = uniqueScratch[k]!;

@@ -90,23 +90,27 @@ let stemIds = new Map<string, number>();
 export let termTableEpoch = 0;
 
 /**
- * Interned tokens: open addressing over the lowercased token text. A slot holds token id + 1 and,
- * alongside, the token's hash; token characters live in one UTF-16 pool (cache-friendly compares).
+ * Interned tokens: open addressing over the lowercased token text. Each slot is a record of four
+ * ints in `slots` (token id + 1 or 0 when empty, hash, offset of the characters in `charPool`,
+ * length), so a probe touches one cache line; token characters live in one UTF-16 pool.
  */
-let slots = new Int32Array(1 << 14);
-let slotHashes = new Int32Array(1 << 14);
+const SLOT_SIZE = 4;
+const INITIAL_SLOTS = 1 << 14;
+let slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
+let slotMask = INITIAL_SLOTS - 1;
 let tokenStems = new Int32Array(1 << 13);
-let tokenOffsets = new Int32Array((1 << 13) + 1);
 let charPool = new Uint16Array(1 << 16);
+let poolUsed = 0;
 const tokenTexts: string[] = [];
 
 function resetTables(): void {
-  slots = new Int32Array(1 << 14);
-  slotHashes = new Int32Array(1 << 14);
+  slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
+  slotMask = INITIAL_SLOTS - 1;
   tokenStems = new Int32Array(1 << 13);
-  tokenOffsets = new Int32Array((1 << 13) + 1);
   charPool = new Uint16Array(1 << 16);
+  poolUsed = 0;
   tokenTexts.length = 0;
+  shortTokenIds.fill(0);
   stemIds = new Map();
   termTableEpoch++;
 }
@@ -128,45 +132,41 @@ function contentIdOf(token: string): number {
 
 /** Rebuilds the slots at twice the size (keeps the load factor under one half). */
 function rehash(): void {
-  const table = new Int32Array(slots.length * 2);
-  const hashes = new Int32Array(slots.length * 2);
-  const mask = table.length - 1;
-  for (let old = 0; old < slots.length; old++) {
-    const entry = slots[old]!;
-    if (entry === 0) continue;
-    const hash = slotHashes[old]!;
-    let slot = hash & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = entry;
-    hashes[slot] = hash;
+  const count = (slotMask + 1) * 2;
+  const table = new Int32Array(count * SLOT_SIZE);
+  const mask = count - 1;
+  for (let old = 0; old < slots.length; old += SLOT_SIZE) {
+    if (slots[old] === 0) continue;
+    let slot = slots[old + 1]! & mask;
+    while (table[slot * SLOT_SIZE] !== 0) slot = (slot + 1) & mask;
+    table.set(slots.subarray(old, old + SLOT_SIZE), slot * SLOT_SIZE);
   }
   slots = table;
-  slotHashes = hashes;
+  slotMask = mask;
 }
 
 function addToken(token: string, hash: number, slot: number): number {
   const id = tokenTexts.length;
   tokenTexts.push(token);
-  if (id + 1 >= tokenStems.length) {
+  if (id >= tokenStems.length) {
     const stems = new Int32Array(tokenStems.length * 2);
     stems.set(tokenStems);
     tokenStems = stems;
-    const offsets = new Int32Array(tokenOffsets.length * 2);
-    offsets.set(tokenOffsets);
-    tokenOffsets = offsets;
   }
-  const from = tokenOffsets[id]!;
-  if (from + token.length > charPool.length) {
-    const pool = new Uint16Array(Math.max(charPool.length * 2, from + token.length));
+  if (poolUsed + token.length > charPool.length) {
+    const pool = new Uint16Array(Math.max(charPool.length * 2, poolUsed + token.length));
     pool.set(charPool);
     charPool = pool;
   }
-  for (let i = 0; i < token.length; i++) charPool[from + i] = token.charCodeAt(i);
-  tokenOffsets[id + 1] = from + token.length;
+  for (let i = 0; i < token.length; i++) charPool[poolUsed + i] = token.charCodeAt(i);
   tokenStems[id] = contentIdOf(token);
-  slots[slot] = id + 1;
-  slotHashes[slot] = hash;
-  if (tokenTexts.length * 2 > slots.length) rehash();
+  const record = slot * SLOT_SIZE;
+  slots[record] = id + 1;
+  slots[record + 1] = hash;
+  slots[record + 2] = poolUsed;
+  slots[record + 3] = token.length;
+  poolUsed += token.length;
+  if (tokenTexts.length * 2 > slotMask + 1) rehash();
   return id;
 }
 
@@ -179,37 +179,47 @@ for (let code = 48; code <= 57; code++) ASCII_WORD[code] = code;
 for (let code = 97; code <= 122; code++) ASCII_WORD[code] = code;
 for (let code = 65; code <= 90; code++) ASCII_WORD[code] = code | 0x20;
 
+/**
+ * Tokens of at most three ASCII letters/digits ("the", "of", "said" is four) are nearly half of
+ * all tokens: their characters, packed in base 37, index this table directly (token id + 1), so
+ * they need neither a hash probe nor a character compare.
+ */
+const SHORT_TOKEN_LENGTH = 3;
+const shortTokenIds = new Int32Array(37 * 37 * 37);
+/** 1..36 for each lowercase ASCII letter or digit (see ASCII_WORD), 0 otherwise. */
+const SYMBOL = new Uint8Array(128);
+for (let code = 48; code <= 57; code++) SYMBOL[code] = code - 47;
+for (let code = 97; code <= 122; code++) SYMBOL[code] = code - 86;
+
 /** Token id of an already-lowercased token string. */
 function internString(token: string): number {
   let hash = HASH_SEED;
   for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), HASH_PRIME);
-  const mask = slots.length - 1;
-  let slot = hash & mask;
+  let slot = hash & slotMask;
   for (;;) {
-    const entry = slots[slot]!;
+    const record = slot * SLOT_SIZE;
+    const entry = slots[record]!;
     if (entry === 0) return addToken(token, hash, slot);
-    if (slotHashes[slot] === hash && tokenTexts[entry - 1] === token) return entry - 1;
-    slot = (slot + 1) & mask;
+    if (slots[record + 1] === hash && tokenTexts[entry - 1] === token) return entry - 1;
+    slot = (slot + 1) & slotMask;
   }
 }
 
 /** Token id of the ASCII token text[from, to) lowercased, whose lowercase hash is `hash`. */
 function internAscii(text: string, from: number, to: number, hash: number): number {
-  const mask = slots.length - 1;
   const length = to - from;
-  let slot = hash & mask;
+  let slot = hash & slotMask;
   for (;;) {
-    const entry = slots[slot]!;
+    const record = slot * SLOT_SIZE;
+    const entry = slots[record]!;
     if (entry === 0) return addToken(text.slice(from, to).toLowerCase(), hash, slot);
-    if (slotHashes[slot] === hash) {
-      const at = tokenOffsets[entry - 1]!;
-      if (tokenOffsets[entry]! - at === length) {
-        let i = 0;
-        while (i < length && charPool[at + i] === ASCII_WORD[text.charCodeAt(from + i)]) i++;
-        if (i === length) return entry - 1;
-      }
+    if (slots[record + 1] === hash && slots[record + 3] === length) {
+      const at = slots[record + 2]!;
+      let i = 0;
+      while (i < length && charPool[at + i] === ASCII_WORD[text.charCodeAt(from + i)]) i++;
+      if (i === length) return entry - 1;
     }
-    slot = (slot + 1) & mask;
+    slot = (slot + 1) & slotMask;
   }
 }
 
@@ -228,6 +238,7 @@ export function scanTokens(text: string, from: number, to: number, out: TokenSca
   let count = out.count;
   let start = -1;
   let hash = HASH_SEED;
+  let packed = 0;
   let ascii = true;
   for (let p = from; p <= to; p++) {
     if (p < to) {
@@ -235,8 +246,9 @@ export function scanTokens(text: string, from: number, to: number, out: TokenSca
       if (code < 128) {
         const lower = ASCII_WORD[code]!;
         if (lower !== 0) {
-          if (start < 0) { start = p; hash = HASH_SEED; ascii = true; }
+          if (start < 0) { start = p; hash = HASH_SEED; packed = 0; ascii = true; }
           hash = Math.imul(hash ^ lower, HASH_PRIME);
+          packed = (packed * 37 + SYMBOL[lower]!) | 0; // exact while the token is short
           continue;
         }
       } else if (isWordCodeSlow(code)) {
@@ -246,7 +258,18 @@ export function scanTokens(text: string, from: number, to: number, out: TokenSca
       }
     }
     if (start < 0) continue;
-    const id = ascii ? internAscii(text, start, p, hash) : internString(text.slice(start, p).toLowerCase());
+    let id: number;
+    if (!ascii) {
+      id = internString(text.slice(start, p).toLowerCase());
+    } else if (p - start <= SHORT_TOKEN_LENGTH) {
+      id = shortTokenIds[packed]! - 1;
+      if (id < 0) {
+        id = internAscii(text, start, p, hash);
+        shortTokenIds[packed] = id + 1;
+      }
+    } else {
+      id = internAscii(text, start, p, hash);
+    }
     start = -1;
     if (count === ids.length) {
       const larger = new Int32Array(ids.length * 2);

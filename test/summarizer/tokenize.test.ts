@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/summarizer/document.ts';
+import { sentenceSpans, splitSentences } from '../../src/summarizer/sentences.ts';
+import { countWords, scanTokens, termIdOf, termTableEpoch, tokenTable, tokenize, type TokenScan } from '../../src/summarizer/tokenize.ts';
+import { STOPWORDS } from '../../src/summarizer/stopwords.ts';
+
+const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
+
+function tokenIds(text: string): number[] {
+  const out: TokenScan = { ids: new Int32Array(2), count: 0 };
+  scanTokens(text, 0, text.length, out);
+  return [...out.ids.subarray(0, out.count)];
+}
+
+describe('scanTokens', () => {
+  it('gives one id per lowercased token, whatever the case, and grows its buffer', () => {
+    const ids = tokenIds('The THE the tHe of OF Minister ministers ministers');
+    expect(ids).toHaveLength(9);
+    expect(new Set(ids.slice(0, 4)).size).toBe(1);
+    expect(ids[4]).toBe(ids[5]);
+    expect(ids[6]).not.toBe(ids[7]);
+    expect(ids[7]).toBe(ids[8]);
+    const { texts } = tokenTable();
+    expect(ids.map((id) => texts[id])).toEqual(tokenize('The THE the tHe of OF Minister ministers ministers'));
+  });
+
+  it('lowercases other scripts fully and keeps distinct words apart', () => {
+    const ids = tokenIds('ÉCOLE école Straße STRASSE ΑΘΗΝΑ αθηνα 北京 😀 café-cafe');
+    const { texts } = tokenTable();
+    expect(ids.map((id) => texts[id])).toEqual(['école', 'école', 'straße', 'strasse', 'αθηνα', 'αθηνα', '北京', 'café', 'cafe']);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[3]);
+  });
+
+  it('agrees with termIdOf on content words and stopwords', () => {
+    const ids = tokenIds('Ministers said');
+    const { stems } = tokenTable();
+    expect(stems[ids[0]!]).toBe(termIdOf('ministers', STOPWORDS));
+    expect(stems[ids[0]!]).toBe(termIdOf('minister', STOPWORDS)); // same stem
+    expect(stems[ids[1]!]).toBe(-1);
+  });
+
+  it('counts words in a range without building tokens', () => {
+    expect(countWords('one two, three!')).toBe(3);
+    expect(countWords('one two, three!', 4)).toBe(2);
+    expect(countWords('one two, three!', 0, 7)).toBe(2);
+  });
+});
+
+describe('sentenceSpans', () => {
+  it('locates exactly the sentences splitSentences returns', () => {
+    const text = `${seed}\n\n  Padded line.  \n"Quoted. Still quoted." he said.Next one`;
+    const { starts, ends, end } = sentenceSpans(text, Infinity);
+    expect(starts.map((s, k) => text.slice(s, ends[k]))).toEqual(splitSentences(text));
+    expect(end).toBe(text.length);
+  });
+
+  it('stops after the paragraph that reaches the limit', () => {
+    const text = 'One. Two. Three.\nFour. Five.';
+    const spans = sentenceSpans(text, 2);
+    expect(spans.starts).toHaveLength(2);
+    expect(spans.end).toBe(text.indexOf('\n'));
+  });
+});
+
+describe('token table reset', () => {
+  it('builds the same document model after the global table was reset', () => {
+    const model = (): unknown => {
+      const doc = buildDocument(seed);
+      return { surface: doc.surface, words: doc.words, sentences: doc.sentences.map((s) => [s.firstWord, s.words, [...s.terms], [...s.uniqueTerms], [...s.termCounts]]) };
+    };
+    const before = model();
+    const epoch = termTableEpoch;
+    // 250,000 distinct tokens overflow the table; the next document starts from a fresh one.
+    for (let part = 0; part < 5; part++) {
+      buildDocument(Array.from({ length: 50_000 }, (_, i) => `w${part}x${i.toString(36)}`).join(' '));
+    }
+    buildDocument('Reset now.');
+    expect(termTableEpoch).toBeGreaterThan(epoch);
+    expect(model()).toEqual(before);
+  });
+});
