@@ -1,7 +1,7 @@
 import type { Quote } from './types.ts';
 import { cueAfter, cueBefore, endsSentence, sentenceStartOf, sentenceSubject, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
-import { findPersonMentions, isNonNameWord, isPronoun, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
+import { findPersonMentions, genderOfName, isNonNameWord, isPronoun, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
 
 export type { TextRange } from './quotes-scan.ts';
 
@@ -114,14 +114,51 @@ function insideAny(offset: number, spans: readonly QuoteSpan[]): boolean {
 }
 
 /** Turns a cue's speaker phrase into a speaker: a full name, a nominal as written, or null. */
-function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan, speakers: ReadonlySet<string>): string | null {
+/** The last speaker named (not a pronoun) by a quote's cue, and where its cue was. */
+interface NamedSpeaker {
+  readonly name: string;
+  readonly at: number;
+}
+
+/**
+ * News convention: after "…," Warren said, a following "…," she said is Warren again, as long as
+ * no other person is named outside quotations in between and the gender does not disagree.
+ */
+function recentSpeaker(ctx: Context, last: NamedSpeaker | null, at: number, gender: Gender, spans: readonly QuoteSpan[]): string | null {
+  if (last === null || at - last.at > 600 || last.at > at) return null;
+  const known = genderOfName(last.name);
+  if (known !== null && known !== gender) return null;
+  for (let i = firstPersonAfter(ctx, last.at); i < ctx.persons.length; i++) {
+    const person = ctx.persons[i] as PersonMention;
+    if (person.start >= at) break;
+    if (person.fullName !== last.name && !insideAny(person.start, spans)) return null;
+  }
+  return last.name;
+}
+
+/** Index of the first person mention starting after `at`. */
+function firstPersonAfter(ctx: Context, at: number): number {
+  let lo = 0;
+  let hi = ctx.persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ctx.persons[mid] as PersonMention).start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan, speakers: ReadonlySet<string>, lastNamed: NamedSpeaker | null): string | null {
   const phrase = cue.phrase.trim();
   const words = phrase.split(/\s+/);
   if (words.length === 1 && isPronoun(phrase)) {
     const lower = phrase.toLowerCase();
     if (ctx.lowercase || (lower !== 'he' && lower !== 'she')) return null;
     // The antecedent comes before the pronoun and before the quote it attributes.
-    return antecedentBefore(ctx, Math.min(cue.at, quote.openMark), lower === 'he' ? 'male' : 'female', spans, speakers);
+    const gender: Gender = lower === 'he' ? 'male' : 'female';
+    const at = Math.min(cue.at, quote.openMark);
+    const recent = recentSpeaker(ctx, lastNamed, at, gender, spans);
+    return recent ?? antecedentBefore(ctx, at, gender, spans, speakers);
   }
   if (ctx.lowercase) {
     return DETERMINERS.test(phrase) && words.length <= NOMINAL_MAX_WORDS ? phrase : null;
@@ -194,6 +231,7 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
   const out: Attributed[] = [];
   // Names already seen speaking count as people for later pronouns.
   const speakers = new Set<string>();
+  let lastNamed: NamedSpeaker | null = null;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as QuoteSpan;
     const previous = spans[i - 1];
@@ -203,8 +241,9 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
       (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ??
       cueBefore(ctx.text, span.openMark, floor, ctx.lowercase) ??
       sentenceSubject(ctx.text, sentenceStartOf(ctx.text, span.openMark, para), span.openMark, ctx.lowercase);
-    const speaker = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers);
+    const speaker: string | null = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers, lastNamed);
     if (speaker !== null) speakers.add(speaker);
+    if (speaker !== null && cue !== null && !isPronoun(cue.phrase) && speaker.includes(' ') && /^[A-Z]/.test(speaker)) lastNamed = { name: speaker, at: cue.at };
     out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue' });
   }
   inheritWithinParagraphs(ctx, out);
