@@ -156,6 +156,21 @@ function looksCutOff(line: string): boolean {
   return capitalized / words < 0.5;
 }
 
+/** "By HNN Staff | November 18, 2019 at 2:26 PM": a byline with its date, whatever the name looks like. */
+const DATED_BYLINE = /^by\s[^.!?\d|]{1,50}\|[^.!?]*\d/iu;
+
+const CAMEL_JOIN = /\p{Ll}\p{Lu}/gu;
+
+/**
+ * Menu entries a scraper glued together ("ShowcaseAnnual Report Card ShowcaseBest of Breed"): many
+ * lower-to-upper joins and almost no punctuation. Prose rarely has more than the odd "iPhone".
+ */
+function isGluedMenu(line: string, words: number, sentencePunctuation: number): boolean {
+  if (words < 4 || sentencePunctuation * 10 > words) return false;
+  const joins = line.match(CAMEL_JOIN)?.length ?? 0;
+  return joins >= 3 && joins * 6 >= words;
+}
+
 export function classifyLine(line: string, bulleted: boolean, features: LineFeatures): LineKind {
   const { words, endsSentence, sentencePunctuation } = features;
   if (line.startsWith('[') && IMAGE_PLACEHOLDER.test(line)) return 'image';
@@ -166,11 +181,13 @@ export function classifyLine(line: string, bulleted: boolean, features: LineFeat
   if (words <= 3 && BUTTON_WORD.test(line)) return 'boilerplate';
   if (words <= 25 && META_LINE.test(line)) return 'boilerplate';
   if (isDateLine(line, words)) return 'boilerplate';
+  if (words <= 20 && DATED_BYLINE.test(line)) return 'boilerplate';
   // A full sentence that happens to mention Reuters or a newsletter is still prose.
   if (words <= 12 && !(endsSentence && words >= 6) && BOILERPLATE_PHRASE.test(line)) return 'boilerplate';
   if (words <= 6 && !endsSentence && HAS_DIGIT.test(line) && words <= countDigitsGroups(line) + 3) return 'data';
   if (words <= 12 && BARE_URL.test(line)) return 'data';
   if (words === 0) return 'boilerplate';
+  if (isGluedMenu(line, words, sentencePunctuation)) return 'boilerplate';
   if (bulleted && words <= 4 && !endsSentence) return 'boilerplate';
   // A long line that stops mid-word without any final punctuation is a cut-off teaser.
   if (words >= 10 && !endsSentence && looksCutOff(line)) return 'truncated';

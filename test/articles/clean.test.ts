@@ -116,6 +116,14 @@ describe('cleanArticleText noise kinds', () => {
     expect(result.text.split('\n')).toEqual(article);
   });
 
+  it('drops menu entries glued into one line and dated byline lines', () => {
+    const result = withNoise(
+      ['100 People You Should Know ShowcaseAnnual Report Card ShowcaseBest of Breed ShowcaseCloud Learning CenterPartner Programs Guide', 'By HNN Staff | November 18, 2019 at 2:26 PM HST'],
+      ['Share to LinkedInLinkedInShare to FacebookFacebookShare to TwitterTwitter'],
+    );
+    expect(result.text.split('\n')).toEqual(article);
+  });
+
   it('takes the byline from a "By" line and drops the line', () => {
     const result = withNoise(['By Meg James']);
     expect(result.byline).toBe('Meg James');
