@@ -67,7 +67,7 @@ const TITLE_WORDS = new Set(
     'sheikh ayatollah emperor officer sheriff councilman councilwoman congressman congresswoman pastor bishop cardinal ' +
     'state defense defence foreign finance interior justice homeland press house senate majority minority whip ' +
     'democratic republican gop democrat dem presidential frontrunner front-runner contender rival strategist adviser advisor ' +
-    'aide manager ceo founder co-founder executive analyst economist pollster columnist commentator activist'
+    'aide manager ceo founder co-founder executive analyst economist pollster columnist commentator activist counsel'
   ).split(' '),
 );
 
@@ -78,7 +78,8 @@ const NON_PERSON_WORDS = new Set(
     'ministry office agency administration bureau court university college school institute foundation association ' +
     'network news post times journal tribune herald magazine press media radio tv channel show live tonight morning ' +
     'week today company corp corporation inc group bank fund club league campaign pac city county island islands river ' +
-    'street avenue road square hall center centre church airport east west north south middle war act bill plan ' +
+    'street avenue road square hall center centre church airport east west north south middle war act plan ' +
+    'europe asia africa western eastern northern southern ' +
     'army navy force forces guard police security intelligence federal national international american americans ' +
     'republicans democrats caucus primary convention debate summit conference era day night year month ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
@@ -171,7 +172,7 @@ function personFromRun(words: readonly string[]): RunPerson | null {
   if (tokens.length === 0 || tokens.length > 4) return null;
   if (tokens.some((t) => NON_PERSON_WORDS.has(bareWord(t)) || isAllCaps(t))) return null;
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
-  if (tokens.some((t) => NOT_NAME_WORDS.has(bareWord(t)) || /-[a-z]/.test(t))) return null;
+  if (tokens.some((t) => (t.length > 1 && NOT_NAME_WORDS.has(bareWord(t))) || /-[a-z]/.test(t))) return null;
   return { name: tokens.join(' '), title };
 }
 

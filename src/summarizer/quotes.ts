@@ -149,7 +149,8 @@ function firstPersonAfter(ctx: Context, at: number): number {
 }
 
 function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan, speakers: ReadonlySet<string>, lastNamed: NamedSpeaker | null): string | null {
-  const phrase = cue.phrase.trim();
+  // A clause word before the subject is not part of it ("As John Cornyn put it", "And Skelly called").
+  const phrase = cue.phrase.trim().replace(/^(?:As|And|But|Now|Said|While|So|Then|Yet|Also|Or)\s+(?=\S)/, '');
   const words = phrase.split(/\s+/);
   if (words.length === 1 && isPronoun(phrase)) {
     const lower = phrase.toLowerCase();
