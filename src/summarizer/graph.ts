@@ -63,9 +63,18 @@ function dotProducts(n: number, idf: Float64Array, postings: Postings): Float64A
   return dot;
 }
 
+/** Copies the upper triangle onto the lower one, in tiles so both sides stay in cache on big matrices. */
 function mirrorUpperTriangle(matrix: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) matrix[j * n + i] = matrix[i * n + j]!;
+  const tile = 32;
+  for (let i0 = 0; i0 < n; i0 += tile) {
+    const iEnd = Math.min(n, i0 + tile);
+    for (let j0 = i0; j0 < n; j0 += tile) {
+      const jEnd = Math.min(n, j0 + tile);
+      for (let i = i0; i < iEnd; i++) {
+        const row = i * n;
+        for (let j = Math.max(j0, i + 1); j < jEnd; j++) matrix[j * n + i] = matrix[row + j]!;
+      }
+    }
   }
 }
 
