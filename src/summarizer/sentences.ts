@@ -148,8 +148,8 @@ function findQuotedRanges(text: string, start: number, end: number): void {
   }
 }
 
-/** The word just before position `p` (exclusive), lowercased, without leading brackets/quotes. At most 40 chars back. */
-function wordBefore(text: string, start: number, p: number): string {
+/** Start of the word just before position `p` (exclusive), past leading brackets/quotes. At most 40 chars back. */
+function wordStartBefore(text: string, start: number, p: number): number {
   let q = p;
   const limit = Math.max(start, p - 40);
   while (q > limit && !isSpace(text.charCodeAt(q - 1))) q--;
@@ -158,7 +158,29 @@ function wordBefore(text: string, start: number, p: number): string {
     if (code === Char.OpenParen || code === Char.OpenBracket || isDoubleQuote(code) || code === Char.SingleQuote || code === 0x2018) q++;
     else break;
   }
-  return text.slice(q, p).toLowerCase();
+  return q;
+}
+
+/** The word just before position `p` (exclusive), lowercased, without leading brackets/quotes. At most 40 chars back. */
+function wordBefore(text: string, start: number, p: number): string {
+  return text.slice(wordStartBefore(text, start, p), p).toLowerCase();
+}
+
+/** Longest entry of TITLES and MAY_END: a longer word without periods is never an abbreviation. */
+const LONGEST_ABBREVIATION = Math.max(...[...TITLES, ...MAY_END].map((word) => word.length));
+
+/**
+ * Whether the single period at `p` ends the sentence, `n` being where the next word starts. Most
+ * periods follow an ordinary long word: those are decided without building any string.
+ */
+function periodBoundary(text: string, start: number, p: number, n: number, end: number): boolean {
+  const q = wordStartBefore(text, start, p);
+  if (p - q > LONGEST_ABBREVIATION) {
+    let dotted = false;
+    for (let k = q; k < p && !dotted; k++) dotted = text.charCodeAt(k) === Char.Period;
+    if (!dotted) return true;
+  }
+  return periodEndsSentence(text.slice(q, p).toLowerCase(), wordAt(text, n, end));
 }
 
 /** The word starting at position `p`, lowercased (letters and apostrophes only), at most 20 chars. */
@@ -287,7 +309,7 @@ function splitWindow(text: string, start: number, end: number, out: Spans): void
     } else if (periods > 1 || code === Char.Ellipsis) {
       boundary = true;
     } else {
-      boundary = periodEndsSentence(wordBefore(text, start, p), wordAt(text, n, end));
+      boundary = periodBoundary(text, start, p, n, end);
     }
     if (boundary) {
       pushSpan(text, sentenceStart, e, out);
