@@ -160,6 +160,7 @@ interface RunPerson {
 }
 
 function personFromRun(words: readonly string[]): RunPerson | null {
+  if (words.length === 1) return singleWordPerson(words[0] as string);
   let tokens = words.map((w) => w.replace(/['’]s$/, ''));
   let lastTitle = -1;
   tokens.forEach((t, i) => {
@@ -174,6 +175,15 @@ function personFromRun(words: readonly string[]): RunPerson | null {
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
   if (tokens.some((t) => (t.length > 1 && NOT_NAME_WORDS.has(bareWord(t))) || /-[a-z]/.test(t))) return null;
   return { name: tokens.join(' '), title };
+}
+
+/** Fast path for the most common run, one capitalized word ("China", "Putin's", "The"). */
+function singleWordPerson(word: string): RunPerson | null {
+  const token = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
+  if (token.length < 2 || isAllCaps(token) || PARTICLES.has(token) || /-[a-z]/.test(token)) return null;
+  const lower = bareWord(token);
+  if (TITLE_WORDS.has(lower) || NON_PERSON_WORDS.has(lower) || NOT_NAME_WORDS.has(lower)) return null;
+  return { name: token, title: null };
 }
 
 // Capitalized words only: most words are lowercase, and skipping them keeps the scan fast.
@@ -245,9 +255,9 @@ export class NameIndex {
    * with it (or, for one word, starts with it: "Li" -> "Li Shangfu"); else the first one mentioned after.
    */
   resolve(name: string, at: number): string | null {
-    const words = name.split(' ');
-    const key = words[words.length - 1] as string;
-    if (words.length === 1) {
+    const space = name.lastIndexOf(' ');
+    const key = space < 0 ? name : name.slice(space + 1);
+    if (space < 0) {
       let best: { name: string; start: number } | undefined;
       let after: { name: string; start: number } | undefined;
       for (const list of [this.byLastWord.get(key), this.byFirstWord.get(key)]) {
