@@ -73,14 +73,26 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
     // Step back to the first fitting person of the same sentence, past an opening clause ("Like Makaeff, Roffman …").
     const sentence = subjectStart(ctx.text, sentenceStart(ctx.text, person.start), person.start);
     let first = person;
-    for (let j = i - 1; j >= 0; j--) {
+    let j = i - 1;
+    for (; j >= 0; j--) {
       const earlier = ctx.persons[j] as PersonMention;
       if (earlier.start < sentence) break;
       if (fits(earlier)) first = earlier;
     }
+    // "She doesn't think Clinton can …": the sentence's subject is the same pronoun, so the people
+    // named in it are objects; the antecedent lies further back.
+    if (samePronounSubject(ctx.text, sentence, gender)) {
+      i = j + 1;
+      continue;
+    }
     return first.fullName;
   }
   return null;
+}
+
+function samePronounSubject(text: string, sentence: number, gender: Gender): boolean {
+  const head = /^\s*(?:(?:And|But|So|Then|Now|Still|Yet)\s+)?(he|she)\b/i.exec(text.slice(sentence, sentence + 16));
+  return head !== null && (head[1]?.toLowerCase() === 'he') === (gender === 'male');
 }
 
 const OPENING_CLAUSE = /^\s*(?:Like|Unlike|As|When|While|After|Before|Since|If|Although|Though|Despite|In|On|At|During|For|With|According to|Asked)\b[^,]{0,120},/;

@@ -115,6 +115,16 @@ describe('speakers', () => {
     expect(speakerOf(text, 'He is simply')).toBe('Hillary Clinton');
   });
 
+  it('skips people named as objects of a sentence whose subject is the same pronoun', () => {
+    const text = 'Naureen Jahangir, 35, a nurse, came to the rally. She does not think Clinton can win. "I will vote for the Green candidate this time," she said.';
+    expect(speakerOf(text, 'I will vote')).toBe('Naureen Jahangir');
+  });
+
+  it('keeps a pronoun with the speaker named just before it', () => {
+    const text = 'Sen. Tim Kaine spoke after Donald Trump. "We need a serious plan for the economy," Kaine said. "And we need it now," he added.';
+    expect(speakerOf(text, 'And we need it now')).toBe('Tim Kaine');
+  });
+
   it('gives null for a pronoun with no person in the text, never a guessed name', () => {
     const text = 'The storm hit the coast overnight. "We lost everything we had in the flood," she said.';
     expect(speakerOf(text, 'We lost everything')).toBeNull();
