@@ -1,5 +1,5 @@
 import { sentenceSpans } from './sentences.ts';
-import { beginDocument, countWords, scanTokens, termIdBound, tokenTable, type TokenScan } from './tokenize.ts';
+import { beginDocument, countWords, scanTokens, termIdBound, termTableEpoch, tokenTable, type TokenScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -50,6 +50,13 @@ function ensureCapacity(bound: number): void {
   stampOf = stamps;
 }
 
+/**
+ * Per token id, the document it was last seen in and its local term id there (-1 for no content),
+ * side by side: a repeated token costs one memory access instead of three (stem, stamp, local).
+ */
+let tokenMarks = new Int32Array(1 << 14);
+let tokenMarksEpoch = -1;
+
 /** Scratch buffers reused across documents (the model keeps exact-size copies). */
 const tokens: TokenScan = { ids: new Int32Array(4096), count: 0 };
 let termScratch = new Int32Array(4096);
@@ -91,8 +98,18 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
 
   // Content terms renumbered densely in order of first appearance.
   generation = generation >= 0x7ffffff0 ? 1 : generation + 1;
-  if (generation === 1) stampOf.fill(0);
+  if (generation === 1) {
+    stampOf.fill(0);
+    tokenMarks.fill(0);
+  }
   ensureCapacity(termIdBound());
+  if (tokenMarksEpoch !== termTableEpoch || tokenMarks.length < texts.length * 2) {
+    // Token ids were renumbered (table reset) or outgrew the marks: start afresh.
+    let size = tokenMarks.length;
+    while (size < texts.length * 2) size *= 2;
+    tokenMarks = new Int32Array(size);
+    tokenMarksEpoch = termTableEpoch;
+  }
   if (termScratch.length < tokens.count) {
     termScratch = new Int32Array(ids.length);
     uniqueScratch = new Int32Array(ids.length);
@@ -108,19 +125,27 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     uniqueStart[index] = uniqueCount;
     const last = tokenStart[index + 1]!;
     for (let k = tokenStart[index]!; k < last; k++) {
-      const tokenId = ids[k]!;
-      const globalId = stems[tokenId]!;
-      if (globalId < 0) continue;
+      const mark = ids[k]! * 2;
       let local: number;
-      if (stampOf[globalId] === generation) {
-        local = localIdOf[globalId]!;
+      if (tokenMarks[mark] === generation) {
+        local = tokenMarks[mark + 1]!;
       } else {
-        local = surface.length;
-        stampOf[globalId] = generation;
-        localIdOf[globalId] = local;
-        surface.push(texts[tokenId]!);
+        const tokenId = ids[k]!;
+        const globalId = stems[tokenId]!;
+        if (globalId < 0) {
+          local = -1;
+        } else if (stampOf[globalId] === generation) {
+          local = localIdOf[globalId]!;
+        } else {
+          local = surface.length;
+          stampOf[globalId] = generation;
+          localIdOf[globalId] = local;
+          surface.push(texts[tokenId]!);
+        }
+        tokenMarks[mark] = generation;
+        tokenMarks[mark + 1] = local;
       }
-      termScratch[termCount++] = local;
+      if (local >= 0) termScratch[termCount++] = local;
     }
     // Distinct terms with counts: sort a copy of the sentence's terms, then collapse runs.
     const from = termStart[index]!;
