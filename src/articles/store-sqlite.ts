@@ -25,6 +25,10 @@ type ListingRow = Pick<ArticleRow, 'id' | 'title' | 'source' | 'byline' | 'publi
 
 const listingColumns = 'a.id, a.title, a.source, a.byline, a.published_at, a.added_at';
 
+/** How many of the newest matches a search ranks by relevance (bounds the latency of common words). */
+export const SEARCH_CANDIDATES = 500;
+const SUGGEST_CANDIDATES = 100;
+
 function toArticle(row: ArticleRow): Article {
   return {
     id: row.id,
@@ -65,7 +69,8 @@ export function toFtsQuery(text: string, prefixLast = true): string | null {
   if (words === null) return null;
   const terms = words.slice(0, 16).map((word, index, all) => {
     const quoted = `"${word}"`;
-    return prefixLast && index === all.length - 1 ? `${quoted}*` : quoted;
+    // A one-letter prefix would expand to a large share of the vocabulary: match it as a word.
+    return prefixLast && index === all.length - 1 && word.length >= 2 ? `${quoted}*` : quoted;
   });
   return terms.join(' ');
 }
@@ -88,14 +93,20 @@ export class SqliteArticleStore implements ArticleStore {
       list: db.prepare<[number, number], ListingRow>(
         `SELECT ${listingColumns} FROM articles a ORDER BY a.added_at DESC, a.id DESC LIMIT ? OFFSET ?`,
       ),
-      // bm25 weights: a title hit counts ten times a body hit.
+      // Relevance is ranked within the newest matches only: sorting every hit of a common word by
+      // bm25 costs hundreds of milliseconds at 100,000 articles, while walking the index newest
+      // first stops early. bm25 weights: a title hit counts ten times a body hit.
       search: db.prepare<[string, number, number], ListingRow>(
-        `SELECT ${listingColumns} FROM articles_fts f JOIN articles a ON a.id = f.rowid
-         WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0), a.id DESC LIMIT ? OFFSET ?`,
+        `SELECT ${listingColumns} FROM (
+           SELECT rowid AS id, bm25(articles_fts, 10.0, 1.0) AS score FROM articles_fts
+           WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}
+         ) c JOIN articles a ON a.id = c.id ORDER BY c.score, a.id DESC LIMIT ? OFFSET ?`,
       ),
       suggestTitle: db.prepare<[string, number], ListingRow>(
-        `SELECT ${listingColumns} FROM articles_fts f JOIN articles a ON a.id = f.rowid
-         WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 0.0), a.id DESC LIMIT ?`,
+        `SELECT ${listingColumns} FROM (
+           SELECT rowid AS id, bm25(articles_fts, 10.0, 0.0) AS score FROM articles_fts
+           WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SUGGEST_CANDIDATES}
+         ) c JOIN articles a ON a.id = c.id ORDER BY c.score, a.id DESC LIMIT ?`,
       ),
       addedAfter: db.prepare<[number, number], ArticleRow>('SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),

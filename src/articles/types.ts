@@ -55,7 +55,7 @@ export interface ArticleStore {
   get(id: number): Article | undefined;
   /** Newest first. */
   list(options: ListOptions): ArticleListing[];
-  /** Full-text search over title and body, best match first. */
+  /** Full-text search over title and body, best match first (ranked among the newest matches). */
   search(query: string, options: ListOptions): ArticleListing[];
   /** Title-prefix search for autocomplete: fast, best match first. */
   suggest(query: string, limit: number): ArticleListing[];

@@ -73,6 +73,7 @@ describe('SqliteArticleStore', () => {
     expect(() => store.search('"unbalanced AND OR NEAR( * ^', { limit: 5 })).not.toThrow();
     expect(store.search('   ', { limit: 5 })).toEqual([]);
     expect(toFtsQuery('Putin, "Li"')).toBe('"putin" "li"*');
+    expect(toFtsQuery('putin p')).toBe('"putin" "p"');
   });
 
   it('suggests by title prefix for autocomplete, then by body', () => {
