@@ -305,10 +305,8 @@ export function cueBefore(text: string, openMark: number, floor: number, lowerca
     const verb = bare(token);
     // A participle ("…, saying, "…"") takes the subject of its sentence.
     if (verb.endsWith('ing')) {
-      const subjectEnd = tokens.findIndex((t) => !isWord(t) || isSpeechVerb(t));
-      const subject = subjectBefore(tokens, subjectEnd < 0 ? k : Math.min(subjectEnd, k), lowercase);
-      const p = phraseOf(text, subject);
-      if (p !== null) return { ...p, verb, side: 'before' };
+      const subject = sentenceSubject(text, start, token.start, lowercase);
+      if (subject !== null) return { ...subject, verb, side: 'before' };
       continue;
     }
     const subject = subjectBefore(tokens, k, lowercase);
@@ -323,7 +321,7 @@ export function cueBefore(text: string, openMark: number, floor: number, lowerca
 }
 
 /** Words that open a sentence with a clause before its subject ("As Trump spoke, the crowd chanted"). */
-const LEADING_CLAUSE_WORDS = new Set(['as', 'when', 'while', 'after', 'before', 'since', 'if', 'in', 'on', 'at', 'during', 'for', 'with', 'although', 'though', 'once', 'until', 'despite', 'like', 'unlike', 'following', 'asked', 'speaking', 'according', 'earlier', 'later', 'meanwhile', 'instead', 'still', 'yet']);
+const LEADING_CLAUSE_WORDS = new Set(['alongside', 'amid', 'amidst', 'among', 'continuing', 'here', 'there', 'from', 'to', 'by', 'under', 'over', 'against', 'without', 'within', 'through', 'throughout', 'outside', 'inside', 'beyond', 'near', 'upon', 'toward', 'towards', 'across', 'behind', 'besides', 'given', 'facing', 'speaking', 'responding', 'as', 'when', 'while', 'after', 'before', 'since', 'if', 'in', 'on', 'at', 'during', 'for', 'with', 'although', 'though', 'once', 'until', 'despite', 'like', 'unlike', 'following', 'asked', 'speaking', 'according', 'earlier', 'later', 'meanwhile', 'instead', 'still', 'yet']);
 const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'so', 'or', 'then', 'now', 'also']);
 
 /** Start of the sentence holding `at` (quote marks do not end sentences here), not before `floor`. */

@@ -184,6 +184,9 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
   }
   const person = personInPhrase(ctx, phrase, cue.at);
   if (person !== null) return person;
+  // A sentence's opening capitalized word that is not a person ("Couple", "Fifteen") is no speaker;
+  // an organisation opening it needs two words or an acronym ("NBC News", "CNN").
+  if (cue.verb === 'subject' && words.length < 2 && !/^[A-Z]{2,}$/.test(phrase)) return null;
   // An organisation as written ("the White House", "CNN", "Politico"), never a date or a headline.
   const usable = /^[A-Z]/.test(phrase) && words.length <= 4 && !/^[A-Z\s]{6,}$/.test(phrase) && words.every((w) => !isNonNameWord(w));
   return usable ? phrase.replace(/[,.;:]+$/, '') : null;
