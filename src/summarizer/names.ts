@@ -67,7 +67,8 @@ const TITLE_WORDS = new Set(
     'sheikh ayatollah emperor officer sheriff councilman councilwoman congressman congresswoman pastor bishop cardinal ' +
     'state defense defence foreign finance interior justice homeland press house senate majority minority whip ' +
     'democratic republican gop democrat dem presidential frontrunner front-runner contender rival strategist adviser advisor ' +
-    'aide manager ceo founder co-founder executive analyst economist pollster columnist commentator activist counsel'
+    'aide manager ceo founder co-founder executive analyst economist pollster columnist commentator activist counsel ' +
+    'affairs relations communications operations policy outreach'
   ).split(' '),
 );
 

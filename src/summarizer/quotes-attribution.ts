@@ -175,6 +175,7 @@ const NOMINAL_HEADS = new Set(
     'prosecutor prosecutors judge court police officer officers agent agents friend friends resident residents woman man ' +
     'person people member members delegate delegates operative operatives donor donors manager executive economist ' +
     'pollster researcher researchers professor historian author writer reporter reporters host anchor site blog ' +
+    'front-runner frontrunner challenger incumbent contender hopeful lawmaker lawmakers congressman congresswoman ' +
     'announcement transcript book speech bill text platform party government ministry embassy company firm team staff'
   ).split(' '),
 );
@@ -313,8 +314,11 @@ export function cueBefore(text: string, openMark: number, floor: number, lowerca
     const p = phraseOf(text, subject);
     if (p !== null) return { ...p, verb, side: 'before' };
     if (INVERTING_VERBS.has(verb)) {
-      const after = phraseOf(text, subjectAfter(tokens, k + 1));
-      if (after !== null) return { ...after, verb, side: 'before' };
+      // "Said Dorothy Poynter, …: "…"": only when nothing but punctuation separates the phrase from the quote.
+      const phraseTokens = subjectAfter(tokens, k + 1);
+      const after = phraseOf(text, phraseTokens);
+      const rest = tokens.slice(k + 1 + phraseTokens.length);
+      if (after !== null && rest.length > 0 && rest.every((t) => /^[,:]$/.test(t.text))) return { ...after, verb, side: 'before' };
     }
   }
   return null;
