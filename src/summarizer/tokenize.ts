@@ -90,25 +90,23 @@ let stemIds = new Map<string, number>();
 export let termTableEpoch = 0;
 
 /**
- * Interned tokens: open addressing over the lowercased token text. Each slot is a record of four
- * ints in `slots` (token id + 1 or 0 when empty, hash, offset of the characters in `charPool`,
- * length), so a probe touches one cache line; token characters live in one UTF-16 pool.
+ * Interned tokens: open addressing keyed by a 64-bit fingerprint of the lowercased token (two
+ * independent 32-bit hashes) plus its length. Each slot is a record of four ints in `slots`
+ * (token id + 1 or 0 when empty, first hash, second hash, length), so a probe touches one cache
+ * line and never the token's characters. Two distinct tokens would have to agree on 64 hash bits
+ * and their length to be merged (about 1e-9 for a full table); a merge only joins two terms.
  */
 const SLOT_SIZE = 4;
 const INITIAL_SLOTS = 1 << 14;
 let slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
 let slotMask = INITIAL_SLOTS - 1;
 let tokenStems = new Int32Array(1 << 13);
-let charPool = new Uint16Array(1 << 16);
-let poolUsed = 0;
 const tokenTexts: string[] = [];
 
 function resetTables(): void {
   slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
   slotMask = INITIAL_SLOTS - 1;
   tokenStems = new Int32Array(1 << 13);
-  charPool = new Uint16Array(1 << 16);
-  poolUsed = 0;
   tokenTexts.length = 0;
   shortTokenIds.fill(0);
   stemIds = new Map();
@@ -145,7 +143,7 @@ function rehash(): void {
   slotMask = mask;
 }
 
-function addToken(token: string, hash: number, slot: number): number {
+function addToken(token: string, hash: number, check: number, slot: number): number {
   const id = tokenTexts.length;
   tokenTexts.push(token);
   if (id >= tokenStems.length) {
@@ -153,25 +151,20 @@ function addToken(token: string, hash: number, slot: number): number {
     stems.set(tokenStems);
     tokenStems = stems;
   }
-  if (poolUsed + token.length > charPool.length) {
-    const pool = new Uint16Array(Math.max(charPool.length * 2, poolUsed + token.length));
-    pool.set(charPool);
-    charPool = pool;
-  }
-  for (let i = 0; i < token.length; i++) charPool[poolUsed + i] = token.charCodeAt(i);
   tokenStems[id] = contentIdOf(token);
   const record = slot * SLOT_SIZE;
   slots[record] = id + 1;
   slots[record + 1] = hash;
-  slots[record + 2] = poolUsed;
+  slots[record + 2] = check;
   slots[record + 3] = token.length;
-  poolUsed += token.length;
   if (tokenTexts.length * 2 > slotMask + 1) rehash();
   return id;
 }
 
+/** Fingerprint steps over lowercased char codes: FNV-1a, and an independent multiply-xorshift. */
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
+const CHECK_MULTIPLIER = 0x5bd1e995;
 
 /** Lowercase ASCII letter or digit for each ASCII code, 0 for everything else. */
 const ASCII_WORD = new Uint8Array(128);
@@ -191,36 +184,29 @@ const SYMBOL = new Uint8Array(128);
 for (let code = 48; code <= 57; code++) SYMBOL[code] = code - 47;
 for (let code = 97; code <= 122; code++) SYMBOL[code] = code - 86;
 
-/** Token id of an already-lowercased token string. */
-function internString(token: string): number {
-  let hash = HASH_SEED;
-  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), HASH_PRIME);
+/** Token id of the lowercased token `token` (its text given only to create it), by fingerprint. */
+function intern(token: string | null, text: string, from: number, to: number, hash: number, check: number): number {
+  const length = token === null ? to - from : token.length;
   let slot = hash & slotMask;
   for (;;) {
     const record = slot * SLOT_SIZE;
     const entry = slots[record]!;
-    if (entry === 0) return addToken(token, hash, slot);
-    if (slots[record + 1] === hash && tokenTexts[entry - 1] === token) return entry - 1;
+    if (entry === 0) return addToken(token ?? text.slice(from, to).toLowerCase(), hash, check, slot);
+    if (slots[record + 1] === hash && slots[record + 2] === check && slots[record + 3] === length) return entry - 1;
     slot = (slot + 1) & slotMask;
   }
 }
 
-/** Token id of the ASCII token text[from, to) lowercased, whose lowercase hash is `hash`. */
-function internAscii(text: string, from: number, to: number, hash: number): number {
-  const length = to - from;
-  let slot = hash & slotMask;
-  for (;;) {
-    const record = slot * SLOT_SIZE;
-    const entry = slots[record]!;
-    if (entry === 0) return addToken(text.slice(from, to).toLowerCase(), hash, slot);
-    if (slots[record + 1] === hash && slots[record + 3] === length) {
-      const at = slots[record + 2]!;
-      let i = 0;
-      while (i < length && charPool[at + i] === ASCII_WORD[text.charCodeAt(from + i)]) i++;
-      if (i === length) return entry - 1;
-    }
-    slot = (slot + 1) & slotMask;
+/** Token id of an already-lowercased token string. */
+function internString(token: string): number {
+  let hash = HASH_SEED;
+  let check = 0;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    hash = Math.imul(hash ^ code, HASH_PRIME);
+    check = Math.imul(check + code, CHECK_MULTIPLIER) ^ (check >>> 15);
   }
+  return intern(token, '', 0, 0, hash, check);
 }
 
 /**
@@ -238,6 +224,7 @@ export function scanTokens(text: string, from: number, to: number, out: TokenSca
   let count = out.count;
   let start = -1;
   let hash = HASH_SEED;
+  let check = 0;
   let packed = 0;
   let ascii = true;
   for (let p = from; p <= to; p++) {
@@ -246,8 +233,9 @@ export function scanTokens(text: string, from: number, to: number, out: TokenSca
       if (code < 128) {
         const lower = ASCII_WORD[code]!;
         if (lower !== 0) {
-          if (start < 0) { start = p; hash = HASH_SEED; packed = 0; ascii = true; }
+          if (start < 0) { start = p; hash = HASH_SEED; check = 0; packed = 0; ascii = true; }
           hash = Math.imul(hash ^ lower, HASH_PRIME);
+          check = Math.imul(check + lower, CHECK_MULTIPLIER) ^ (check >>> 15);
           packed = (packed * 37 + SYMBOL[lower]!) | 0; // exact while the token is short
           continue;
         }
@@ -264,11 +252,11 @@ export function scanTokens(text: string, from: number, to: number, out: TokenSca
     } else if (p - start <= SHORT_TOKEN_LENGTH) {
       id = shortTokenIds[packed]! - 1;
       if (id < 0) {
-        id = internAscii(text, start, p, hash);
+        id = intern(null, text, start, p, hash, check);
         shortTokenIds[packed] = id + 1;
       }
     } else {
-      id = internAscii(text, start, p, hash);
+      id = intern(null, text, start, p, hash, check);
     }
     start = -1;
     if (count === ids.length) {

@@ -25,6 +25,13 @@ describe('scanTokens', () => {
     expect(ids.map((id) => texts[id])).toEqual(tokenize('The THE the tHe of OF Minister ministers ministers'));
   });
 
+  it('keeps 50,000 distinct tokens apart and finds each again in any case', () => {
+    const words = Array.from({ length: 50_000 }, (_, i) => `k${i.toString(36)}q${(i * 7919).toString(36)}`);
+    const first = tokenIds(words.join(' '));
+    expect(new Set(first).size).toBe(words.length);
+    expect(tokenIds(words.join(' ').toUpperCase())).toEqual(first);
+  });
+
   it('lowercases other scripts fully and keeps distinct words apart', () => {
     const ids = tokenIds('ÉCOLE école Straße STRASSE ΑΘΗΝΑ αθηνα 北京 😀 café-cafe');
     const { texts } = tokenTable();
