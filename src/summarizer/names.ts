@@ -259,6 +259,21 @@ export class NameIndex {
     const space = name.lastIndexOf(' ');
     const key = space < 0 ? name : name.slice(space + 1);
     if (space < 0) {
+      // A surname shared by several people ("Sanders"): the one named most often so far.
+      let frequent: string | null = null;
+      let frequentCount = 0;
+      let frequentLast = -1;
+      for (const [full, offsets] of this.distinctByLastWord.get(key) ?? []) {
+        const i = lastOffsetBefore(offsets, at);
+        const last = offsets[i] ?? -1;
+        if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
+          if (i < 0) continue;
+          frequent = full;
+          frequentCount = i + 1;
+          frequentLast = last;
+        }
+      }
+      if (frequent !== null) return frequent;
       let best: { name: string; start: number } | undefined;
       let after: { name: string; start: number } | undefined;
       for (const list of [this.byLastWord.get(key), this.byFirstWord.get(key)]) {
