@@ -104,7 +104,13 @@ export class SqliteArticleStore implements ArticleStore {
       ),
       suggestTitle: db.prepare<[string, number], ListingRow>(
         `SELECT ${listingColumns} FROM (
-           SELECT rowid AS id, bm25(articles_fts, 10.0, 0.0) AS score FROM articles_fts
+           SELECT rowid AS id, bm25(titles_fts) AS score FROM titles_fts
+           WHERE titles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SUGGEST_CANDIDATES}
+         ) c JOIN articles a ON a.id = c.id ORDER BY c.score, a.id DESC LIMIT ?`,
+      ),
+      suggestBody: db.prepare<[string, number], ListingRow>(
+        `SELECT ${listingColumns} FROM (
+           SELECT rowid AS id, bm25(articles_fts, 10.0, 1.0) AS score FROM articles_fts
            WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SUGGEST_CANDIDATES}
          ) c JOIN articles a ON a.id = c.id ORDER BY c.score, a.id DESC LIMIT ?`,
       ),
@@ -161,10 +167,10 @@ export class SqliteArticleStore implements ArticleStore {
     const match = toFtsQuery(query);
     if (match === null) return this.list({ limit });
     // Titles first; fall back to body matches so a keyword in the text still finds the article.
-    const titleHits = this.statements.suggestTitle.all(`title : (${match})`, clampLimit(limit)).map(toListing);
+    const titleHits = this.statements.suggestTitle.all(match, clampLimit(limit)).map(toListing);
     if (titleHits.length >= limit) return titleHits;
     const seen = new Set(titleHits.map((a) => a.id));
-    const bodyHits = this.search(query, { limit }).filter((a) => !seen.has(a.id));
+    const bodyHits = this.statements.suggestBody.all(match, clampLimit(limit)).map(toListing).filter((a) => !seen.has(a.id));
     return [...titleHits, ...bodyHits].slice(0, limit);
   }
 
