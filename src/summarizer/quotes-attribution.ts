@@ -378,6 +378,8 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
       else if (!isWord(t) && (t.text === "'" || t.text === '’' || t.text === '.') && isCapitalizedWord(tokens[end - 1])) end++;
       else break;
     }
+    // A subject does not end on "of"/"for" ("Estimates of civic engagement …").
+    while (end > 0 && /^(?:of|for)$/.test((tokens[end - 1] as Token).text)) end--;
     if (!tokens.slice(0, end).some((t) => isCapitalizedWord(t))) return null;
   } else if (DETERMINER_WORDS.has(bare(head))) {
     for (let k = 1; k < Math.min(tokens.length, 6); k++) {
