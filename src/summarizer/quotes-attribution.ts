@@ -176,7 +176,8 @@ const NOMINAL_HEADS = new Set(
     'person people member members delegate delegates operative operatives donor donors manager executive economist ' +
     'pollster researcher researchers professor historian author writer reporter reporters host anchor site blog ' +
     'front-runner frontrunner challenger incumbent contender hopeful lawmaker lawmakers congressman congresswoman ' +
-    'announcement transcript book speech bill text platform party government ministry embassy company firm team staff'
+    'announcement transcript book speech bill text platform party government ministry embassy company firm team staff ' +
+    'movie film documentary show program series petition suit filing complaint cable'
   ).split(' '),
 );
 
@@ -362,13 +363,17 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
     end = 1;
   } else if (DETERMINER_WORDS.has(bare(head))) {
     // "The petition", "A spokeswoman for …": the first head noun within three words ends the subject.
+    let allCapitalized = true;
     for (let k = 1; k < Math.min(tokens.length, 4); k++) {
       const t = tokens[k] as Token;
       if (!isWord(t)) break;
-      if (NOMINAL_HEADS.has(bare(t)) || (!lowercase && isCapitalizedWord(t))) {
+      if (NOMINAL_HEADS.has(bare(t))) {
         end = k + 1;
-        if (NOMINAL_HEADS.has(bare(t))) break;
+        break;
       }
+      // Capitalized words make an organisation only right after the article ("The Washington Post").
+      if (!lowercase && isCapitalizedWord(t) && allCapitalized) end = k + 1;
+      else allCapitalized = false;
     }
     if (end === 0) return null;
   } else if (!lowercase && (isCapitalizedWord(head) || isTitleLike(head))) {
