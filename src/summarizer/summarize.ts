@@ -172,10 +172,10 @@ function keywordsOf(doc: Document): string[] {
   // Keep the best few in one pass (insertion into a short sorted list).
   const best: number[] = [];
   for (let id = 0; id < weight.length; id++) {
+    const w = weight[id]!;
+    if (best.length === KEYWORD_COUNT && w <= weight[best[best.length - 1]!]!) continue; // cheap test first
     const form = doc.surface[id] ?? '';
     if (form.length <= 2 || isAllDigits(form)) continue;
-    const w = weight[id]!;
-    if (best.length === KEYWORD_COUNT && w <= weight[best[best.length - 1]!]!) continue;
     let at = best.length;
     while (at > 0 && weight[best[at - 1]!]! < w) at--;
     best.splice(at, 0, id);
