@@ -256,7 +256,8 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
     const cue =
       (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ??
       cueBefore(ctx.text, span.openMark, floor, ctx.lowercase) ??
-      sentenceSubject(ctx.text, sentenceStartOf(ctx.text, span.openMark, para), span.openMark, ctx.lowercase);
+      sentenceSubject(ctx.text, sentenceStartOf(ctx.text, span.openMark, para), span.openMark, ctx.lowercase) ??
+      colonIntroduction(ctx, span, para, previous);
     const speaker: string | null = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers, lastNamed);
     if (speaker !== null) speakers.add(speaker);
     if (speaker !== null && cue !== null && !isPronoun(cue.phrase) && speaker.includes(' ') && /^[A-Z]/.test(speaker)) lastNamed = { name: speaker, at: cue.at };
@@ -265,6 +266,19 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
   inheritWithinParagraphs(ctx, out);
   continueAcrossParagraphs(ctx, out);
   return out;
+}
+
+/**
+ * "As Breitbart News reported, …:" ending a paragraph introduces the quotation that opens the next one.
+ */
+function colonIntroduction(ctx: Context, span: QuoteSpan, para: number, previous: QuoteSpan | undefined): Cue | null {
+  if (para === 0 || ctx.text.slice(para, span.openMark).trim() !== '') return null;
+  let end = para - 1;
+  while (end > 0 && /\s/.test(ctx.text[end - 1] as string)) end--;
+  if (ctx.text[end - 1] !== ':') return null;
+  const previousPara = paragraphStart(ctx, end - 1);
+  const floor = previous !== undefined && previous.closeMark >= previousPara ? previous.closeMark + 1 : previousPara;
+  return cueBefore(ctx.text, end - 1, floor, ctx.lowercase) ?? sentenceSubject(ctx.text, sentenceStartOf(ctx.text, end - 1, floor), end - 1, ctx.lowercase);
 }
 
 /**

@@ -110,6 +110,11 @@ describe('speakers', () => {
     expect(speakerOf(text, 'has been tested')).toBe('Rishi Sunak');
   });
 
+  it('a paragraph ending with a colon introduces the quotation that opens the next one', () => {
+    const text = 'Senator Amy Klobuchar issued a statement on Monday:\n"We will hold the hearing next week as the committee planned."';
+    expect(speakerOf(text, 'We will hold')).toBe('Amy Klobuchar');
+  });
+
   it('resolves he/she to the nearest preceding person of that gender', () => {
     const text = 'Donald Trump attacked Hillary Clinton at the rally. Clinton responded hours later in Ohio. "He is simply unfit to be the commander in chief," she said.';
     expect(speakerOf(text, 'He is simply')).toBe('Hillary Clinton');
