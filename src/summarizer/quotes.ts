@@ -361,8 +361,10 @@ function isKeptQuotation(text: string, q: Attributed): boolean {
 export function findQuoteSpans(text: string): QuoteWithSpan[] {
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const ctx = buildContext(text);
-    const attributed = attributeAll(ctx, scanQuoteSpans(text));
+    const spans = scanQuoteSpans(text);
+    // Names are only needed for speakers: skip finding them in text without quotations.
+    if (spans.length === 0) return [];
+    const attributed = attributeAll(buildContext(text), spans);
     return attributed
       .filter((q) => isKeptQuotation(text, q))
       .map((q) => ({
