@@ -15,11 +15,45 @@ export interface PairStats {
   readonly df: Int32Array;
 }
 
-/** Postings of a document: for each term, the sentences (and counts) holding it, sentence order. */
-interface Postings {
-  readonly offsets: Int32Array;
-  readonly sentence: Int32Array;
-  readonly count: Int32Array;
+/**
+ * Postings of the document being analysed: for each term t, the sentences holding it (and their
+ * counts) at [postingOffsets[t], postingOffsets[t + 1]), in sentence order. Scratch buffers reused
+ * across documents: nothing keeps them.
+ */
+let postingOffsets = new Int32Array(1024);
+let postingFill = new Int32Array(1024);
+let postingSentence = new Int32Array(4096);
+let postingCount = new Int32Array(4096);
+/** idf by document frequency, for the document being analysed (scratch). */
+let idfOfDf = new Float64Array(256);
+
+function fillPostings(doc: Document, df: Int32Array): void {
+  const vocabulary = df.length;
+  if (postingOffsets.length < vocabulary + 1) {
+    postingOffsets = new Int32Array(2 * (vocabulary + 1));
+    postingFill = new Int32Array(2 * (vocabulary + 1));
+  }
+  postingOffsets[0] = 0;
+  for (let t = 0; t < vocabulary; t++) {
+    postingFill[t] = postingOffsets[t]!;
+    postingOffsets[t + 1] = postingOffsets[t]! + df[t]!;
+  }
+  const total = postingOffsets[vocabulary]!;
+  if (postingSentence.length < total) {
+    postingSentence = new Int32Array(2 * total);
+    postingCount = new Int32Array(2 * total);
+  }
+  const sentences = doc.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const unique = sentence.uniqueTerms;
+    const counts = sentence.termCounts;
+    for (let k = 0; k < unique.length; k++) {
+      const slot = postingFill[unique[k]!]!++;
+      postingSentence[slot] = i;
+      postingCount[slot] = counts[k]!;
+    }
+  }
 }
 
 /**
@@ -35,28 +69,30 @@ class LazyPairStats implements PairStats {
     readonly norms: Float64Array,
     readonly idf: Float64Array,
     readonly df: Int32Array,
-    private readonly postings: Postings,
+    private readonly doc: Document,
   ) {}
 
   get dot(): Float64Array {
-    this.#dot ??= dotProducts(this.n, this.idf, this.postings);
+    if (this.#dot === null) {
+      fillPostings(this.doc, this.df);
+      this.#dot = dotProducts(this.n, this.idf);
+    }
     return this.#dot;
   }
 }
 
-/** Symmetric n x n tf-idf dot products from postings (only pairs sharing a term are touched). */
-function dotProducts(n: number, idf: Float64Array, postings: Postings): Float64Array {
-  const { offsets, sentence, count } = postings;
+/** Symmetric n x n tf-idf dot products from the current postings (only pairs sharing a term are touched). */
+function dotProducts(n: number, idf: Float64Array): Float64Array {
   const dot = new Float64Array(n * n);
-  for (let t = 0; t + 1 < offsets.length; t++) {
-    const from = offsets[t]!;
-    const to = offsets[t + 1]!;
+  for (let t = 0; t < idf.length; t++) {
+    const from = postingOffsets[t]!;
+    const to = postingOffsets[t + 1]!;
     if (to - from < 2) continue;
     const idf2 = idf[t]! * idf[t]!;
     for (let a = from; a < to; a++) {
-      const row = sentence[a]! * n;
-      const ci = count[a]!;
-      for (let b = a + 1; b < to; b++) dot[row + sentence[b]!]! += ci * count[b]! * idf2;
+      const row = postingSentence[a]! * n;
+      const ci = postingCount[a]!;
+      for (let b = a + 1; b < to; b++) dot[row + postingSentence[b]!]! += ci * postingCount[b]! * idf2;
     }
   }
   mirrorUpperTriangle(dot, n);
@@ -87,16 +123,14 @@ export function pairStats(doc: Document): PairStats {
   const n = sentences.length;
   const vocabulary = doc.vocabularySize;
   const df = new Int32Array(vocabulary);
-  let postingTotal = 0;
   for (let i = 0; i < n; i++) {
     const unique = sentences[i]!.uniqueTerms;
-    postingTotal += unique.length;
     for (let k = 0; k < unique.length; k++) df[unique[k]!]! += 1;
   }
   // idf depends on df only: one log per distinct df (df <= n), not one per term.
-  const idfOfDf = new Float64Array(n + 1);
   const idf = new Float64Array(vocabulary);
-  const offsets = new Int32Array(vocabulary + 1);
+  if (idfOfDf.length < n + 1) idfOfDf = new Float64Array(2 * (n + 1));
+  idfOfDf.fill(0, 0, n + 1);
   for (let t = 0; t < vocabulary; t++) {
     const f = df[t]!;
     let value = idfOfDf[f]!;
@@ -105,11 +139,7 @@ export function pairStats(doc: Document): PairStats {
       idfOfDf[f] = value;
     }
     idf[t] = value;
-    offsets[t + 1] = offsets[t]! + f;
   }
-  const postingSentence = new Int32Array(postingTotal);
-  const postingCount = new Int32Array(postingTotal);
-  const fill = offsets.slice(0, vocabulary);
   const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const sentence = sentences[i]!;
@@ -117,20 +147,16 @@ export function pairStats(doc: Document): PairStats {
     const counts = sentence.termCounts;
     let norm = 0;
     for (let k = 0; k < unique.length; k++) {
-      const term = unique[k]!;
-      const count = counts[k]!;
-      const slot = fill[term]!++;
-      postingSentence[slot] = i;
-      postingCount[slot] = count;
-      const weight = count * idf[term]!;
+      const weight = counts[k]! * idf[unique[k]!]!;
       norm += weight * weight;
     }
     norms[i] = Math.sqrt(norm);
   }
+  fillPostings(doc, df);
   const sharedCounts = new Float64Array(n * n);
   for (let t = 0; t < vocabulary; t++) {
-    const from = offsets[t]!;
-    const to = offsets[t + 1]!;
+    const from = postingOffsets[t]!;
+    const to = postingOffsets[t + 1]!;
     if (to - from < 2) continue;
     for (let a = from; a < to; a++) {
       const row = postingSentence[a]! * n;
@@ -139,7 +165,7 @@ export function pairStats(doc: Document): PairStats {
     }
   }
   mirrorUpperTriangle(sharedCounts, n);
-  return new LazyPairStats(n, sharedCounts, norms, idf, df, { offsets, sentence: postingSentence, count: postingCount });
+  return new LazyPairStats(n, sharedCounts, norms, idf, df, doc);
 }
 
 /** Cosine similarity of sentences i and j from pair statistics. */
