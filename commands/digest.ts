@@ -13,10 +13,13 @@ declare module '../src/discord/router.ts' {
   }
 }
 
-export const digestActions = ['subscribe', 'unsubscribe', 'list', 'preview', 'now'] as const;
-export type DigestAction = (typeof digestActions)[number];
-/** Actions that change what gets posted: they need Manage Server, checked again at run time. */
-const changing: ReadonlySet<DigestAction> = new Set(['subscribe', 'unsubscribe', 'now']);
+export const digestSubcommands = ['subscribe', 'unsubscribe', 'list', 'preview', 'now'] as const;
+export type DigestSubcommand = (typeof digestSubcommands)[number];
+/**
+ * Subcommands that change what gets posted need Manage Server. The command's default member
+ * permissions hide it from others, but server admins can override that, so it is checked again.
+ */
+const changing: ReadonlySet<DigestSubcommand> = new Set(['subscribe', 'unsubscribe', 'now']);
 
 const defaultArticles = 5;
 
@@ -32,9 +35,9 @@ function describe(subscription: Subscription, now: Date): string {
   return `<#${subscription.channelId}> · ${when} · ${size}${subscription.notifyEmpty ? ' · notes quiet days' : ''} · next <t:${unix(next)}:f>`;
 }
 
-function actionOf(context: CommandContext): DigestAction | null {
-  const raw = context.string('subcommand') ?? context.string('action');
-  return (digestActions as readonly string[]).includes(raw ?? '') ? (raw as DigestAction) : null;
+function subcommandOf(context: CommandContext): DigestSubcommand | null {
+  const invoked = context.subcommand();
+  return digestSubcommands.find((name) => name === invoked) ?? null;
 }
 
 async function subscribe(context: CommandContext, digest: DigestFeature, guildId: string): Promise<void> {
@@ -129,55 +132,71 @@ async function postNow(context: CommandContext, digest: DigestFeature, guildId: 
   await context.reply(ephemeralText(text));
 }
 
+const digestChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
 export default {
   data: new SlashCommandBuilder()
     .setName('digest')
     .setDescription('Daily digests of new articles, posted to a channel at a set time')
     .setContexts(InteractionContextType.Guild)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .addStringOption((option) =>
-      option
-        .setName('action')
-        .setDescription('What to do')
-        .setRequired(true)
-        .addChoices(
-          { name: 'subscribe (set channel, time, zone)', value: 'subscribe' },
-          { name: 'unsubscribe (stop a channel)', value: 'unsubscribe' },
-          { name: 'list (this server)', value: 'list' },
-          { name: 'preview (what the next digest would post)', value: 'preview' },
-          { name: 'now (post a digest now)', value: 'now' },
+    .addSubcommand((sub) =>
+      sub
+        .setName('subscribe')
+        .setDescription('Post a daily digest to a channel at a local time (Manage Server)')
+        .addChannelOption((option) =>
+          option.setName('channel').setDescription('The channel that gets the digest').setRequired(true).addChannelTypes(...digestChannelTypes),
+        )
+        .addStringOption((option) =>
+          option.setName('time').setDescription('Local time of day, 24-hour HH:MM, e.g. 08:30').setRequired(true).setMaxLength(5),
+        )
+        .addStringOption((option) =>
+          option.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin (default UTC)').setAutocomplete(true).setMaxLength(100),
+        )
+        .addIntegerOption((option) =>
+          option.setName('articles').setDescription(`Articles per digest, 1-10 (default ${defaultArticles})`).setMinValue(1).setMaxValue(10),
+        )
+        .addBooleanOption((option) =>
+          option.setName('empty_note').setDescription('Post a short note on days without new articles (default no)'),
         ),
     )
-    .addChannelOption((option) =>
-      option
-        .setName('channel')
-        .setDescription('The channel that gets the digest')
-        .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+    .addSubcommand((sub) =>
+      sub
+        .setName('unsubscribe')
+        .setDescription("Stop a channel's daily digest (Manage Server)")
+        .addChannelOption((option) =>
+          option.setName('channel').setDescription('The channel to stop').setRequired(true).addChannelTypes(...digestChannelTypes),
+        ),
     )
-    .addStringOption((option) =>
-      option.setName('time').setDescription('Local time of day, 24-hour HH:MM (subscribe)').setMaxLength(5),
+    .addSubcommand((sub) => sub.setName('list').setDescription("This server's daily digests and when they post next"))
+    .addSubcommand((sub) =>
+      sub
+        .setName('preview')
+        .setDescription('Show privately what the next digest would post')
+        .addChannelOption((option) =>
+          option.setName('channel').setDescription('Which digest (needed when several channels have one)').addChannelTypes(...digestChannelTypes),
+        ),
     )
-    .addStringOption((option) =>
-      option.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin (default UTC)').setAutocomplete(true).setMaxLength(100),
-    )
-    .addIntegerOption((option) =>
-      option.setName('articles').setDescription('Articles per digest, 1-10 (default 5)').setMinValue(1).setMaxValue(10),
-    )
-    .addBooleanOption((option) =>
-      option.setName('empty_note').setDescription('Post a short note on days without new articles (default no)'),
+    .addSubcommand((sub) =>
+      sub
+        .setName('now')
+        .setDescription("Post a channel's digest now (Manage Server)")
+        .addChannelOption((option) =>
+          option.setName('channel').setDescription('The channel whose digest to post').setRequired(true).addChannelTypes(...digestChannelTypes),
+        ),
     ),
   guards: [guildOnly],
   async execute(context, deps: BotDeps) {
     const digest = deps.digest;
     const guildId = context.actor.guildId;
-    const action = actionOf(context);
+    const subcommand = subcommandOf(context);
     if (!digest || guildId === null) return context.reply(ephemeralText('Daily digests are not available here.'));
-    if (!action) return context.reply(ephemeralText(`Choose an action: ${digestActions.join(', ')}.`));
-    if (changing.has(action)) {
+    if (!subcommand) return context.reply(ephemeralText(`Choose one of: ${digestSubcommands.map((name) => `/digest ${name}`).join(', ')}.`));
+    if (changing.has(subcommand)) {
       const verdict = requireManageServer(context.actor);
       if (!verdict.ok) return context.reply(ephemeralText(verdict.reason));
     }
-    switch (action) {
+    switch (subcommand) {
       case 'subscribe':
         return subscribe(context, digest, guildId);
       case 'unsubscribe':

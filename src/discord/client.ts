@@ -19,7 +19,7 @@ import {
 import type { Logger } from '../log.ts';
 import { noMentions, type OutgoingMessage } from './format.ts';
 import type { Actor } from './guards.ts';
-import type { InteractionEvent, OptionValue, Responder, Router } from './router.ts';
+import { isSubcommandLike, type InteractionEvent, type Invoked, type OptionValue, type Responder, type Router } from './router.ts';
 
 /** Message JSON as discord.js takes it, mentions always off. */
 function toPayload(message: OutgoingMessage) {
@@ -44,12 +44,37 @@ function actorOf(interaction: Interaction): Actor {
   };
 }
 
-function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Record<string, OptionValue> {
+interface RawOption {
+  readonly name: string;
+  readonly type: number;
+  readonly value?: unknown;
+  readonly options?: readonly RawOption[];
+}
+
+/**
+ * Option values by name. A subcommand's (or group's) options arrive nested inside it; they are
+ * flattened, since only one subcommand is ever invoked. Channel, user and role options carry the id.
+ */
+export function flattenOptions(data: readonly RawOption[]): Record<string, OptionValue> {
   const options: Record<string, OptionValue> = {};
-  for (const option of interaction.options.data) {
-    if (option.value !== undefined) options[option.name] = option.value;
+  for (const option of data) {
+    if (isSubcommandLike(option)) Object.assign(options, flattenOptions(option.options ?? []));
+    else if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') {
+      options[option.name] = option.value;
+    }
   }
   return options;
+}
+
+function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Record<string, OptionValue> {
+  return flattenOptions(interaction.options.data);
+}
+
+function invokedOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Invoked {
+  return {
+    subcommandGroup: interaction.options.getSubcommandGroup(false),
+    subcommand: interaction.options.getSubcommand(false),
+  };
 }
 
 function commandResponder(interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction): Responder {
@@ -78,6 +103,7 @@ export function toRouterEvent(interaction: Interaction): InteractionEvent | null
     return {
       kind: 'chat-input',
       commandName: interaction.commandName,
+      ...invokedOf(interaction),
       options: optionsOf(interaction),
       actor: actorOf(interaction),
       responder: commandResponder(interaction),
@@ -88,6 +114,7 @@ export function toRouterEvent(interaction: Interaction): InteractionEvent | null
     return {
       kind: 'autocomplete',
       commandName: interaction.commandName,
+      ...invokedOf(interaction),
       focused: { name: focused.name, value: String(focused.value) },
       options: optionsOf(interaction),
       actor: actorOf(interaction),

@@ -6,18 +6,41 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { renderText, type OutgoingMessage } from './format.ts';
 import type { Actor } from './guards.ts';
-import type { OptionValue, Responder, Router } from './router.ts';
+import { isSubcommandLike, type OptionValue, type Responder, type Router } from './router.ts';
 
 export interface ParsedCommand {
   readonly commandName: string;
+  /** Present only for commands with subcommands (`/digest list` -> 'list'). */
+  readonly subcommand?: string;
+  readonly subcommandGroup?: string;
   readonly options: Record<string, OptionValue>;
 }
 
 export type ParseResult = { readonly ok: true; readonly command: ParsedCommand } | { readonly ok: false; readonly reason: string };
 
+interface OptionSpec {
+  readonly name: string;
+  readonly type: number;
+  readonly required?: boolean;
+  readonly options?: readonly OptionSpec[];
+}
+
+/** Channel, user, role and mentionable options take an id; a pasted mention (`<#123>`) gives it. */
+const mentionTypes = new Set([6, 7, 8, 9]);
+
+function optionValue(spec: OptionSpec, raw: string): OptionValue {
+  // 4 integer, 5 boolean, 10 number; everything else is text.
+  if (spec.type === 4 || spec.type === 10) return Number(raw);
+  if (spec.type === 5) return raw === 'true';
+  if (mentionTypes.has(spec.type)) return /^<(?:#|@&?|@!)(\d+)>$/.exec(raw)?.[1] ?? raw;
+  return raw;
+}
+
 /**
  * Parses `/summary article:putin talks length:long`. An option's value runs to the next
- * `<known option>:`, so values may contain spaces (and colons).
+ * `<known option>:`, so values may contain spaces (and colons). For commands with subcommands the
+ * first bare word names the subcommand (`/digest subscribe channel:#news time:09:00`), and a group
+ * name comes before it.
  */
 export function parseCommandLine(line: string, router: Pick<Router, 'definitions'>): ParseResult {
   const text = line.trim();
@@ -26,11 +49,26 @@ export function parseCommandLine(line: string, router: Pick<Router, 'definitions
   const commandName = (head[1] ?? '').toLowerCase();
   const definition = router.definitions().find((d) => d.name === commandName);
   if (!definition) return { ok: false, reason: `Unknown command /${commandName}. Try /help.` };
-  const known = ((definition.options ?? []) as readonly { name: string; type: number; required?: boolean }[]);
-  const rest = head[2] ?? '';
+  let known = (definition.options ?? []) as readonly OptionSpec[];
+  let rest = head[2] ?? '';
+  let invoked = `/${commandName}`;
+  const path: string[] = [];
+  while (known.some(isSubcommandLike)) {
+    const choices = known.filter(isSubcommandLike);
+    const word = /^([^\s:]+)(?:\s+(.*))?$/s.exec(rest);
+    const picked = choices.find((o) => o.name === word?.[1]?.toLowerCase());
+    if (!word || !picked) {
+      const names = choices.map((o) => o.name).join(', ');
+      return { ok: false, reason: `${invoked} needs one of: ${names} (e.g. ${invoked} ${choices[0]?.name ?? ''}).` };
+    }
+    path.push(picked.name);
+    invoked += ` ${picked.name}`;
+    known = picked.options ?? [];
+    rest = word[2] ?? '';
+  }
   const options: Record<string, OptionValue> = {};
   if (rest !== '') {
-    if (known.length === 0) return { ok: false, reason: `/${commandName} takes no options.` };
+    if (known.length === 0) return { ok: false, reason: `${invoked} takes no options.` };
     const names = known.map((o) => o.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     const parts = rest.split(new RegExp(`(?:^|\\s+)(?=(?:${names}):)`, 'i')).filter((p) => p.trim() !== '');
     for (const part of parts) {
@@ -39,16 +77,16 @@ export function parseCommandLine(line: string, router: Pick<Router, 'definitions
       const spec = known.find((o) => o.name === name);
       if (colon < 0 || !spec) {
         const usage = known.map((o) => `${o.name}:<…>`).join(' ');
-        return { ok: false, reason: `Could not read “${part.trim()}”. Usage: /${commandName} ${usage}` };
+        return { ok: false, reason: `Could not read “${part.trim()}”. Usage: ${invoked} ${usage}` };
       }
-      const raw = part.slice(colon + 1).trim();
-      // 4 integer, 5 boolean, 10 number; everything else is text.
-      options[name] = spec.type === 4 || spec.type === 10 ? Number(raw) : spec.type === 5 ? raw === 'true' : raw;
+      options[name] = optionValue(spec, part.slice(colon + 1).trim());
     }
   }
   const missing = known.filter((o) => o.required && !(o.name in options)).map((o) => o.name);
-  if (missing.length > 0) return { ok: false, reason: `/${commandName} needs ${missing.map((m) => `${m}:<…>`).join(' ')}` };
-  return { ok: true, command: { commandName, options } };
+  if (missing.length > 0) return { ok: false, reason: `${invoked} needs ${missing.map((m) => `${m}:<…>`).join(' ')}` };
+  const [first, second] = path;
+  const subcommands = second !== undefined ? { subcommandGroup: first ?? '', subcommand: second } : first !== undefined ? { subcommand: first } : {};
+  return { ok: true, command: { commandName, ...subcommands, options } };
 }
 
 export interface ConsoleOptions {

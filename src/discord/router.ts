@@ -38,7 +38,17 @@ export interface Responder {
   deferUpdate?(): Promise<void>;
 }
 
-export interface ChatInputEvent {
+/**
+ * The subcommand invoked (`/digest subscribe` -> 'subscribe') and its group, when the command has
+ * them. Absent or null for commands without subcommands; their options are then flattened into
+ * `options`, as if they were top-level.
+ */
+export interface Invoked {
+  readonly subcommandGroup?: string | null;
+  readonly subcommand?: string | null;
+}
+
+export interface ChatInputEvent extends Invoked {
   readonly kind: 'chat-input';
   readonly commandName: string;
   readonly options: Readonly<Record<string, OptionValue>>;
@@ -46,7 +56,7 @@ export interface ChatInputEvent {
   readonly responder: Responder;
 }
 
-export interface AutocompleteEvent {
+export interface AutocompleteEvent extends Invoked {
   readonly kind: 'autocomplete';
   readonly commandName: string;
   readonly focused: { readonly name: string; readonly value: string };
@@ -72,6 +82,9 @@ export interface CommandContext {
   readonly commandName: string;
   readonly actor: Actor;
   readonly help: readonly HelpEntry[];
+  /** The invoked subcommand, e.g. 'subscribe' for `/digest subscribe`; null when there is none. */
+  subcommand(): string | null;
+  subcommandGroup(): string | null;
   string(name: string): string | null;
   integer(name: string): number | null;
   boolean(name: string): boolean | null;
@@ -84,6 +97,8 @@ export interface AutocompleteContext {
   readonly commandName: string;
   readonly actor: Actor;
   readonly focused: { readonly name: string; readonly value: string };
+  subcommand(): string | null;
+  subcommandGroup(): string | null;
   string(name: string): string | null;
   respond(choices: readonly Choice[]): Promise<void>;
 }
@@ -212,8 +227,10 @@ class TrackedResponder {
   }
 }
 
-function optionReader(options: Readonly<Record<string, OptionValue>>) {
+function optionReader(options: Readonly<Record<string, OptionValue>>, invoked: Invoked) {
   return {
+    subcommand: (): string | null => invoked.subcommand ?? null,
+    subcommandGroup: (): string | null => invoked.subcommandGroup ?? null,
     string: (name: string): string | null => {
       const value = options[name];
       return value === undefined ? null : String(value);
@@ -230,13 +247,35 @@ function optionReader(options: Readonly<Record<string, OptionValue>>) {
   };
 }
 
+interface OptionShape {
+  readonly name: string;
+  readonly description: string;
+  readonly type: number;
+  readonly required?: boolean;
+  readonly options?: readonly OptionShape[];
+}
+
+/** Discord's option types for a subcommand and a subcommand group. */
+export const optionTypes = { subcommand: 1, subcommandGroup: 2 } as const;
+
+export const isSubcommandLike = (option: { readonly type: number }): boolean =>
+  option.type === optionTypes.subcommand || option.type === optionTypes.subcommandGroup;
+
+/** One line per runnable form: the command itself, or each of its (grouped) subcommands. */
+function usageEntries(path: readonly string[], description: string, options: readonly OptionShape[]): HelpEntry[] {
+  const nested = options.filter(isSubcommandLike);
+  if (nested.length > 0) {
+    return nested.flatMap((option) => usageEntries([...path, option.name], option.description, option.options ?? []));
+  }
+  const usage = [...path, ...options.map((o) => (o.required ? `${o.name}:<…>` : `[${o.name}:<…>]`))].join(' ');
+  return [{ usage, description }];
+}
+
 /** Usage lines for /help, built from the definitions so they never drift. */
 export function helpEntries(definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[]): HelpEntry[] {
-  return definitions.map((definition) => {
-    const options = (definition.options ?? []) as readonly { name: string; required?: boolean }[];
-    const usage = [`/${definition.name}`, ...options.map((o) => (o.required ? `${o.name}:<…>` : `[${o.name}:<…>]`))].join(' ');
-    return { usage, description: definition.description };
-  });
+  return definitions.flatMap((definition) =>
+    usageEntries([`/${definition.name}`], definition.description, (definition.options ?? []) as readonly OptionShape[]),
+  );
 }
 
 export function createRouter(commands: readonly Command[], deps: BotDeps, options: RouterOptions = {}): Router {
@@ -278,7 +317,7 @@ export function createRouter(commands: readonly Command[], deps: BotDeps, option
             commandName: event.commandName,
             actor: event.actor,
             help,
-            ...optionReader(event.options),
+            ...optionReader(event.options, event),
             reply: (message) => tracked.reply(message),
             defer: (ephemeral = false) => tracked.defer(ephemeral),
             followUp: (message) => tracked.followUp(message),
@@ -312,7 +351,7 @@ export function createRouter(commands: readonly Command[], deps: BotDeps, option
         return;
       }
       await command.autocomplete(
-        { commandName: event.commandName, actor: event.actor, focused: event.focused, ...optionReader(event.options), respond },
+        { commandName: event.commandName, actor: event.actor, focused: event.focused, ...optionReader(event.options, event), respond },
         deps,
       );
       if (!responded) await respond([]);

@@ -52,6 +52,25 @@ describe('command definitions', () => {
       { name: 'length', type: 3, choices: [{ value: 'tldr' }, { value: 'short' }, { value: 'long' }] },
     ]);
   });
+
+  it('digest has real subcommands with their own options, Manage Server by default', () => {
+    const digest = definitions.find((d) => d.name === 'digest')!;
+    expect(digest.default_member_permissions).toBe(String(1 << 5));
+    const subcommands = (digest.options ?? []) as { name: string; type: number; options?: { name: string; type: number; required?: boolean; autocomplete?: boolean; min_value?: number; max_value?: number; channel_types?: number[] }[] }[];
+    expect(subcommands.map((o) => [o.name, o.type])).toEqual([['subscribe', 1], ['unsubscribe', 1], ['list', 1], ['preview', 1], ['now', 1]]);
+    const byName = new Map(subcommands.map((o) => [o.name, o.options ?? []]));
+    expect(byName.get('subscribe')).toMatchObject([
+      { name: 'channel', type: 7, required: true, channel_types: [0, 5] },
+      { name: 'time', type: 3, required: true },
+      { name: 'timezone', type: 3, autocomplete: true },
+      { name: 'articles', type: 4, min_value: 1, max_value: 10 },
+      { name: 'empty_note', type: 5 },
+    ]);
+    expect(byName.get('unsubscribe')).toMatchObject([{ name: 'channel', type: 7, required: true, channel_types: [0, 5] }]);
+    expect(byName.get('list')).toEqual([]);
+    expect(byName.get('now')).toMatchObject([{ name: 'channel', type: 7, required: true }]);
+    expect(JSON.stringify(digest)).not.toContain('"action"');
+  });
 });
 
 describe('/summary', () => {
@@ -108,8 +127,22 @@ describe('/quotes and /help', () => {
     const { router } = setup();
     const responder = await run(router, 'help', {}, dmActor);
     expect(responder.last?.ephemeral).toBe(true);
-    const usages = responder.last?.embeds?.[0]?.fields?.map((f) => f.name.split(' ')[0]);
-    expect(usages).toEqual(['/summary', '/quotes', '/articles', '/help', '/digest']);
+    const usages = responder.last?.embeds?.[0]?.fields?.map((f) => f.name.split(' ').slice(0, 2).join(' '));
+    expect(usages).toEqual([
+      '/summary article:<…>',
+      '/quotes article:<…>',
+      '/articles [query:<…>]',
+      '/help',
+      '/digest subscribe',
+      '/digest unsubscribe',
+      '/digest list',
+      '/digest preview',
+      '/digest now',
+    ]);
+    const fields = responder.last?.embeds?.[0]?.fields ?? [];
+    expect(fields.find((f) => f.name.startsWith('/digest subscribe'))?.name).toBe(
+      '/digest subscribe channel:<…> time:<…> [timezone:<…>] [articles:<…>] [empty_note:<…>]',
+    );
   });
 });
 

@@ -33,6 +33,27 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/summary', r)).toMatchObject({ ok: false, reason: '/summary needs article:<…>' });
     expect(parseCommandLine('/help now', r)).toMatchObject({ ok: false, reason: '/help takes no options.' });
   });
+
+  it('reads the first bare word as the subcommand of a command that has them', () => {
+    expect(parseCommandLine('/digest subscribe channel:<#300000000000000011> time:09:00 timezone:Europe/Berlin articles:3', r)).toEqual({
+      ok: true,
+      command: {
+        commandName: 'digest',
+        subcommand: 'subscribe',
+        options: { channel: '300000000000000011', time: '09:00', timezone: 'Europe/Berlin', articles: 3 },
+      },
+    });
+    expect(parseCommandLine('/digest subscribe channel:#general time:09:00', r)).toMatchObject({
+      ok: true,
+      command: { subcommand: 'subscribe', options: { channel: '#general', time: '09:00' } },
+    });
+    expect(parseCommandLine('/digest LIST', r)).toEqual({ ok: true, command: { commandName: 'digest', subcommand: 'list', options: {} } });
+    expect(parseCommandLine('/digest', r)).toMatchObject({ ok: false, reason: expect.stringMatching(/^\/digest needs one of: subscribe, unsubscribe, list, preview, now/) });
+    expect(parseCommandLine('/digest channel:#general', r)).toMatchObject({ ok: false, reason: expect.stringMatching(/needs one of/) });
+    expect(parseCommandLine('/digest subscribe time:09:00', r)).toMatchObject({ ok: false, reason: '/digest subscribe needs channel:<…>' });
+    expect(parseCommandLine('/digest list now', r)).toMatchObject({ ok: false, reason: '/digest list takes no options.' });
+    expect(parseCommandLine('/digest now articles:3', r)).toMatchObject({ ok: false, reason: expect.stringMatching(/Usage: \/digest now channel:<…>/) });
+  });
 });
 
 describe('runConsole', () => {
@@ -53,5 +74,19 @@ describe('runConsole', () => {
     expect(text).toContain('There is no next page.');
     expect(text).toMatch(/\(only you can see this\)\nI couldn't find an article matching “nothing-like-this”/);
     expect(text).toContain('Unknown command /bogus');
+  });
+
+  it('answers /digest with the friendly server-only message (the console has no server)', async () => {
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    const input = Readable.from(['/digest list\n', '/digest subscribe channel:#general time:09:00\n', '/digest\n']);
+    await runConsole({ router: router(), input, output, interactive: false });
+    const refusals = text.match(/\(only you can see this\)\nThis command only works in a server/g) ?? [];
+    expect(refusals).toHaveLength(2);
+    expect(text).toContain('/digest needs one of: subscribe, unsubscribe, list, preview, now');
+    expect(text).not.toMatch(/something went wrong/);
   });
 });

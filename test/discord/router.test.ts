@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { createBriefService } from '../../src/briefs/service.ts';
+import { flattenOptions } from '../../src/discord/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { ephemeralText, message } from '../../src/discord/format.ts';
 import { checkGuards, guildOnly, permissionFlags, requireManageServer } from '../../src/discord/guards.ts';
@@ -233,5 +234,108 @@ describe('router: autocomplete and components', () => {
   it('help entries come from the definitions', () => {
     const entries = helpEntries([command('x', {}).data.toJSON()]);
     expect(entries).toEqual([{ usage: '/x [text:<…>]', description: 'x command' }]);
+  });
+
+  it('help lists each subcommand, grouped ones under their group', () => {
+    expect(helpEntries([nestedCommand(async () => undefined).data.toJSON()])).toEqual([
+      { usage: '/feed add url:<…> [label:<…>]', description: 'add a feed' },
+      { usage: '/feed list', description: 'list feeds' },
+      { usage: '/feed admin purge [days:<…>]', description: 'purge old items' },
+    ]);
+  });
+});
+
+function nestedCommand(execute: Command['execute'], autocomplete?: Command['autocomplete']): Command {
+  return {
+    data: new SlashCommandBuilder()
+      .setName('feed')
+      .setDescription('feeds')
+      .addSubcommand((sub) =>
+        sub
+          .setName('add')
+          .setDescription('add a feed')
+          .addStringOption((o) => o.setName('url').setDescription('u').setRequired(true))
+          .addStringOption((o) => o.setName('label').setDescription('l').setAutocomplete(true)),
+      )
+      .addSubcommand((sub) => sub.setName('list').setDescription('list feeds'))
+      .addSubcommandGroup((group) =>
+        group
+          .setName('admin')
+          .setDescription('admin')
+          .addSubcommand((sub) => sub.setName('purge').setDescription('purge old items').addIntegerOption((o) => o.setName('days').setDescription('d'))),
+      ),
+    execute,
+    ...(autocomplete ? { autocomplete } : {}),
+  };
+}
+
+describe('router: subcommands', () => {
+  it('passes the invoked subcommand, its group and its options to the command', async () => {
+    const seen: unknown[] = [];
+    const router = createRouter(
+      [
+        nestedCommand(async (ctx) => {
+          seen.push([ctx.subcommandGroup(), ctx.subcommand(), ctx.string('url'), ctx.integer('days')]);
+          await ctx.reply(ephemeralText(`ran ${ctx.subcommand()}`));
+        }),
+      ],
+      deps(),
+    );
+    const add = new RecordingResponder();
+    await router.handle({ kind: 'chat-input', commandName: 'feed', subcommand: 'add', options: { url: 'https://x.test' }, actor: guildActor, responder: add });
+    const purge = new RecordingResponder();
+    await router.handle({ kind: 'chat-input', commandName: 'feed', subcommandGroup: 'admin', subcommand: 'purge', options: { days: 7 }, actor: guildActor, responder: purge });
+    const plain = new RecordingResponder();
+    await router.handle({ kind: 'chat-input', commandName: 'feed', options: {}, actor: guildActor, responder: plain });
+    expect(seen).toEqual([
+      [null, 'add', 'https://x.test', null],
+      ['admin', 'purge', null, 7],
+      [null, null, null, null],
+    ]);
+    expect(add.last?.content).toBe('ran add');
+    expect(purge.last?.content).toBe('ran purge');
+  });
+
+  it('autocomplete sees the subcommand too', async () => {
+    let seen: string | null = 'unset';
+    const router = createRouter(
+      [
+        nestedCommand(
+          async () => undefined,
+          async (ctx) => {
+            seen = ctx.subcommand();
+            await ctx.respond([{ name: `${ctx.subcommand()}:${ctx.focused.value}`, value: 'v' }]);
+          },
+        ),
+      ],
+      deps(),
+    );
+    let choices: readonly { name: string; value: string }[] = [];
+    await router.handle({
+      kind: 'autocomplete',
+      commandName: 'feed',
+      subcommand: 'add',
+      focused: { name: 'label', value: 'ne' },
+      options: { url: 'u', label: 'ne' },
+      actor: guildActor,
+      respond: async (c) => {
+        choices = c;
+      },
+    });
+    expect(seen).toBe('add');
+    expect(choices).toEqual([{ name: 'add:ne', value: 'v' }]);
+  });
+});
+
+describe('discord.js options', () => {
+  it('flattens a subcommand\'s nested options and keeps plain ones', () => {
+    expect(flattenOptions([{ name: 'article', type: 3, value: 'putin' }, { name: 'count', type: 4, value: 3 }])).toEqual({ article: 'putin', count: 3 });
+    expect(
+      flattenOptions([
+        { name: 'subscribe', type: 1, options: [{ name: 'channel', type: 7, value: '300' }, { name: 'empty_note', type: 5, value: true }] },
+      ]),
+    ).toEqual({ channel: '300', empty_note: true });
+    expect(flattenOptions([{ name: 'admin', type: 2, options: [{ name: 'purge', type: 1, options: [{ name: 'days', type: 4, value: 7 }] }] }])).toEqual({ days: 7 });
+    expect(flattenOptions([{ name: 'list', type: 1, options: [] }])).toEqual({});
   });
 });

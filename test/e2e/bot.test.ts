@@ -193,7 +193,7 @@ describe('bot against the fake Discord', () => {
   });
 
   it('refuses the guild-only /digest in DMs with a reason', async () => {
-    const outcome = await discord.sendCommand({ name: 'digest', guildId: null, options: [{ name: 'action', type: 3, value: 'list' }] });
+    const outcome = await discord.sendCommand({ name: 'digest', guildId: null, options: [{ name: 'list', type: 1, options: [] }] });
     expect(outcome.ephemeral).toBe(true);
     expect(outcome.original?.content).toMatch(/server/);
   });

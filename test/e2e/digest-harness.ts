@@ -1,6 +1,6 @@
 /** A real Briefbot digest stack (router, discord.js client, ledger) against the fake Discord. */
-import type { APIApplicationCommandInteractionDataOption } from 'discord.js';
-import { PermissionFlagsBits } from 'discord.js';
+import type { APIApplicationCommandInteractionDataOption, APIInteractionDataResolved } from 'discord.js';
+import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits } from 'discord.js';
 import digestCommand from '../../commands/digest.ts';
 import { SqliteArticleStore } from '../../src/articles/store-sqlite.ts';
 import { createBriefService } from '../../src/briefs/service.ts';
@@ -95,11 +95,29 @@ export async function startBot(
   };
 }
 
-export function digestOptions(values: Record<string, string | number | boolean>): APIApplicationCommandInteractionDataOption[] {
-  const types: Record<string, number> = { action: 3, channel: 7, time: 3, timezone: 3, articles: 4, empty_note: 5 };
-  return Object.entries(values).map(
-    ([name, value]) => ({ name, type: types[name] ?? 3, value }) as APIApplicationCommandInteractionDataOption,
+const optionTypes: Record<string, number> = { channel: 7, time: 3, timezone: 3, articles: 4, empty_note: 5 };
+const channelNames: Record<string, string> = { [newsChannel]: 'news', [sportsChannel]: 'sports' };
+
+/**
+ * A `/digest <subcommand> ...` invocation as Discord sends it: the subcommand as an option of type 1
+ * with its own options nested inside, and picked channels described in `resolved.channels`.
+ */
+export function digestInvocation(
+  subcommand: string,
+  values: Record<string, string | number | boolean> = {},
+): { options: APIApplicationCommandInteractionDataOption[]; resolved: APIInteractionDataResolved } {
+  const nested = Object.entries(values).map(
+    ([name, value]) => ({ name, type: optionTypes[name] ?? 3, value }) as APIApplicationCommandInteractionDataOption,
   );
+  const channelId = values['channel'];
+  const channels =
+    typeof channelId === 'string'
+      ? { [channelId]: { id: channelId, name: channelNames[channelId] ?? 'channel', type: ChannelType.GuildText, permissions: String(manager) } }
+      : {};
+  return {
+    options: [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options: nested } as APIApplicationCommandInteractionDataOption],
+    resolved: { channels } as APIInteractionDataResolved,
+  };
 }
 
 /** The text of an interaction's answer (reply, edited deferral or follow-up). */

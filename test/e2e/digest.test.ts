@@ -3,7 +3,7 @@ import { longArticles, sampleArticle, tempDir, wordySummarize } from '../digest/
 import type { FakeDiscord } from './fake-discord/index.ts';
 import {
   answerText,
-  digestOptions,
+  digestInvocation,
   guildId,
   manager,
   newsChannel,
@@ -49,7 +49,7 @@ describe('/digest through the fake Discord', () => {
     const denied = await fake.sendCommand({
       name: 'digest',
       guildId,
-      options: digestOptions({ action: 'subscribe', channel: newsChannel, time: '08:00' }),
+      ...digestInvocation('subscribe', { channel: newsChannel, time: '08:00' }),
     });
     expect(denied.ephemeral).toBe(true);
     expect(answerText(denied)).toMatch(/Manage Server/);
@@ -58,38 +58,46 @@ describe('/digest through the fake Discord', () => {
     const badTime = await fake.sendCommand({
       name: 'digest',
       memberPermissions: manager,
-      options: digestOptions({ action: 'subscribe', channel: newsChannel, time: '25:00' }),
+      ...digestInvocation('subscribe', { channel: newsChannel, time: '25:00' }),
     });
     expect(badTime.ephemeral).toBe(true);
     expect(answerText(badTime)).toMatch(/HH:MM/);
     const badZone = await fake.sendCommand({
       name: 'digest',
       memberPermissions: manager,
-      options: digestOptions({ action: 'subscribe', channel: newsChannel, time: '08:00', timezone: 'Atlantis/Capital' }),
+      ...digestInvocation('subscribe', { channel: newsChannel, time: '08:00', timezone: 'Atlantis/Capital' }),
     });
     expect(answerText(badZone)).toMatch(/time zone/);
 
     const ok = await fake.sendCommand({
       name: 'digest',
       memberPermissions: manager,
-      options: digestOptions({ action: 'subscribe', channel: newsChannel, time: '08:30', timezone: 'Europe/Berlin', articles: 4 }),
+      ...digestInvocation('subscribe', { channel: newsChannel, time: '08:30', timezone: 'Europe/Berlin', articles: 4, empty_note: true }),
     });
     expect(ok.ephemeral).toBe(true);
     expect(answerText(ok)).toMatch(/Daily digest set: <#300000000000000011> · 08:30 Europe\/Berlin · up to 4 articles/);
     const stored = app.digest.subscriptions.byChannel(newsChannel);
     expect(stored?.timeZone).toBe('Europe/Berlin');
+    expect(stored?.maxArticles).toBe(4);
+    expect(stored?.notifyEmpty).toBe(true);
     expect(app.digest.scheduler.scheduledIds()).toEqual([stored?.id]);
     expect(app.digest.scheduler.nextRun(stored?.id ?? 0)).not.toBeNull();
 
     // Anyone may list; the list shows the schedule.
-    const listed = await fake.sendCommand({ name: 'digest', options: digestOptions({ action: 'list' }) });
+    const listed = await fake.sendCommand({ name: 'digest', ...digestInvocation('list') });
     expect(answerText(listed)).toMatch(/<#300000000000000011> · 08:30 Europe\/Berlin/);
 
     const choices = await fake.sendAutocomplete({
       name: 'digest',
       options: [
-        { name: 'action', type: 3, value: 'subscribe' },
-        { name: 'timezone', type: 3, value: 'berl', focused: true },
+        {
+          name: 'subscribe',
+          type: 1,
+          options: [
+            { name: 'channel', type: 7, value: newsChannel },
+            { name: 'timezone', type: 3, value: 'berl', focused: true },
+          ],
+        },
       ],
     });
     expect(choices[0]?.value).toBe('Europe/Berlin');
@@ -98,7 +106,7 @@ describe('/digest through the fake Discord', () => {
     const gone = await fake.sendCommand({
       name: 'digest',
       memberPermissions: manager,
-      options: digestOptions({ action: 'unsubscribe', channel: newsChannel }),
+      ...digestInvocation('unsubscribe', { channel: newsChannel }),
     });
     expect(answerText(gone)).toMatch(/stopped/);
     expect(app.digest.scheduler.scheduledIds()).toEqual([]);
@@ -113,7 +121,7 @@ describe('/digest through the fake Discord', () => {
     const reply = await fake.sendCommand({
       name: 'digest',
       memberPermissions: manager,
-      options: digestOptions({ action: 'subscribe', channel: newsChannel, time, timezone: 'UTC' }),
+      ...digestInvocation('subscribe', { channel: newsChannel, time, timezone: 'UTC' }),
     });
     expect(answerText(reply)).toMatch(/Daily digest set/);
     await waitFor(() => fake.messages(newsChannel).length > 0, 70_000, 'the scheduled digest');
@@ -243,12 +251,12 @@ describe('/digest through the fake Discord', () => {
     expect(app.digest.scheduler.scheduledIds()).toEqual([sub.id]);
     app.digest.scheduler.refresh(sub.id);
     expect(app.digest.scheduler.scheduledIds()).toEqual([]);
-    const listed = await fake.sendCommand({ name: 'digest', options: digestOptions({ action: 'list' }) });
+    const listed = await fake.sendCommand({ name: 'digest', ...digestInvocation('list') });
     expect(answerText(listed)).toMatch(/<#300000000000000012>.*\*\*paused\*\*: missing permission to post here/);
     const refused = await fake.sendCommand({
       name: 'digest',
       memberPermissions: manager,
-      options: digestOptions({ action: 'now', channel: sportsChannel }),
+      ...digestInvocation('now', { channel: sportsChannel }),
     });
     expect(answerText(refused)).toMatch(/paused/);
 
@@ -256,7 +264,7 @@ describe('/digest through the fake Discord', () => {
     const again = await fake.sendCommand({
       name: 'digest',
       memberPermissions: manager,
-      options: digestOptions({ action: 'subscribe', channel: sportsChannel, time: '09:00', timezone: 'Europe/Berlin' }),
+      ...digestInvocation('subscribe', { channel: sportsChannel, time: '09:00', timezone: 'Europe/Berlin' }),
     });
     expect(answerText(again)).toMatch(/Daily digest set/);
     expect(app.digest.scheduler.scheduledIds()).toEqual([sub.id]);
