@@ -16,8 +16,20 @@ export function deriveTitle(cleanText: string): string {
   if (firstParagraph === undefined) return FALLBACK_TITLE;
   const sentenceEnd = SENTENCE_END.exec(firstParagraph);
   const sentence = sentenceEnd === null ? firstParagraph : firstParagraph.slice(0, sentenceEnd.index + 1);
-  if (sentence.length <= MAX_TITLE_LENGTH) return sentence;
-  return cutAtWord(sentence, MAX_TITLE_LENGTH - 1) + '…';
+  // Headlines carry no closing full stop.
+  const headline = sentence.replace(/(?<![.\s][A-Za-z])\.$/u, '');
+  if (headline.length <= MAX_TITLE_LENGTH) return headline;
+  return cutAtClause(headline, MAX_TITLE_LENGTH) ?? cutAtWord(headline, MAX_TITLE_LENGTH - 1) + '…';
+}
+
+/**
+ * A long first sentence usually opens with its main clause ("X met Y on Sunday, underscoring
+ * ..."): ending there reads as a headline, with no ellipsis needed.
+ */
+function cutAtClause(text: string, limit: number): string | null {
+  const window = text.slice(0, limit);
+  const cut = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '), window.lastIndexOf(' — '));
+  return cut >= limit * 0.4 ? text.slice(0, cut) : null;
 }
 
 /** The longest prefix of at most `limit` characters that ends at a word boundary (without trailing punctuation). */

@@ -3,7 +3,16 @@ import { deriveTitle } from '../../src/articles/title.ts';
 
 describe('deriveTitle', () => {
   it('uses the first sentence of the first paragraph', () => {
-    expect(deriveTitle('Putin met China\'s defense minister. More text follows.\nSecond paragraph.')).toBe("Putin met China's defense minister.");
+    expect(deriveTitle('Putin met China\'s defense minister. More text follows.\nSecond paragraph.')).toBe("Putin met China's defense minister");
+  });
+
+  it('keeps the full stop of an abbreviation or initial', () => {
+    expect(deriveTitle('Talks resume in the U.S.')).toBe('Talks resume in the U.S.');
+  });
+
+  it('ends a long first sentence at its main clause when that is long enough to stand alone', () => {
+    const seed = "Russian President Vladimir Putin met with China's defense minister on Sunday, underscoring Beijing's strengthening engagement with Moscow.";
+    expect(deriveTitle(seed)).toBe("Russian President Vladimir Putin met with China's defense minister on Sunday");
   });
 
   it('cuts a long first sentence at a word boundary with an ellipsis', () => {
