@@ -16,6 +16,7 @@ import {
 import { SqliteArticleStore } from './articles/store-sqlite.ts';
 import type { ArticleListing } from './articles/types.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { quoteForDisplay } from './summarizer/quote-display.ts';
 import { findQuotes } from './summarizer/quotes.ts';
 import { summarize } from './summarizer/summarize.ts';
 import type { Summary, SummaryLength, SummaryOptions } from './summarizer/types.ts';
@@ -172,7 +173,7 @@ function renderSummary(summary: Summary, byline: string | null): string {
   lines.push(...summary.sentences.map((s) => `- ${s}`));
   if (summary.quotes.length > 0) {
     lines.push('', 'Key quotes:');
-    for (const quote of summary.quotes) lines.push(`  "${quote.text}" — ${quote.speaker ?? 'unattributed'}`);
+    for (const quote of summary.quotes) lines.push(`  “${quoteForDisplay(quote.text)}” — ${quote.speaker ?? 'unattributed'}`);
   }
   if (summary.keywords.length > 0) lines.push('', `Keywords: ${summary.keywords.join(', ')}`);
   const percent = Math.round((1 - summary.ratio) * 100);

@@ -1,6 +1,7 @@
 import type { Article, ArticleStore } from '../articles/types.ts';
 import type { Summary, SummaryOptions } from '../summarizer/types.ts';
 import { articleFooter, embedLength, escapeText, fitText, limits, safeText, type Embed } from '../discord/format.ts';
+import { quoteForDisplay } from '../summarizer/quote-display.ts';
 
 /**
  * Builds a digest: the articles a channel has not seen, best first, each as one embed (headline,
@@ -77,7 +78,7 @@ function escapedSentences(sentences: readonly string[]): string[] {
 function quoteLine(summary: Summary): string {
   const quote = summary.quotes[0];
   if (!quote) return '';
-  const text = fitSentences(escapedSentences(quote.text.split(sentenceSplit)), quoteBudget);
+  const text = fitSentences(escapedSentences(quoteForDisplay(quote.text).split(sentenceSplit)), quoteBudget);
   if (text === '') return '';
   const speaker = quote.speaker ? ` — *${safeText(quote.speaker, 80)}*` : '';
   return `> “${text}”${speaker}`;

@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown } from 'discord.js';
 import type { ArticleListing } from '../articles/types.ts';
+import { quoteForDisplay } from '../summarizer/quote-display.ts';
 import type { Quote, Summary } from '../summarizer/types.ts';
 
 /** Discord's documented limits (characters). */
@@ -195,7 +196,7 @@ export function articleDate(article: Pick<ArticleListing, 'publishedAt' | 'added
 
 function quoteField(quote: Quote): EmbedField {
   const name = quote.speaker ? safeText(quote.speaker, limits.fieldName) : 'Unattributed';
-  return { name, value: `“${safeText(quote.text, limits.fieldValue - 2)}”` };
+  return { name, value: `“${safeText(quoteForDisplay(quote.text), limits.fieldValue - 2)}”` };
 }
 
 /** The /summary embed: headline, summary text, up to two key quotes, source footer. */
