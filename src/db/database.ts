@@ -43,3 +43,19 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
     })();
   }
 }
+
+/**
+ * A per-handle cache of prepared statements keyed by SQL text: preparing dominates the cost of
+ * small queries, and callers stay free to write their SQL inline where it is used.
+ */
+export function statementCache(db: Db): (sql: string) => Database.Statement {
+  const statements = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}

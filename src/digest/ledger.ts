@@ -1,5 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
+import { statementCache, type Db } from '../db/database.ts';
 import type { DigestMessage } from './compose.ts';
 
 /**
@@ -69,13 +68,18 @@ export interface Plan {
 }
 
 export class DeliveryLedger {
+  /** Prepared once per SQL text. */
+  private readonly sql: ReturnType<typeof statementCache>;
+
   constructor(
     private readonly db: Db,
     /** Identifies this process; leases are held in its name. */
     readonly owner: string,
     private readonly now: () => Date = () => new Date(),
     readonly leaseMs = 5 * 60_000,
-  ) {}
+  ) {
+    this.sql = statementCache(db);
+  }
 
   private stamp(): string {
     return this.now().toISOString();
@@ -206,18 +210,6 @@ export class DeliveryLedger {
     const rows = this.sql('SELECT * FROM digest_deliveries WHERE subscription_id = ? ORDER BY id')
       .all(subscriptionId) as Row[];
     return rows.map(fromRow);
-  }
-
-  private readonly statements = new Map<string, Statement>();
-
-  /** Prepared once per SQL text: preparing dominates small queries otherwise. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
   }
 
   private require(id: number): Delivery {

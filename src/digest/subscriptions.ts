@@ -1,5 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
+import { statementCache, type Db } from '../db/database.ts';
 import type { LocalTime } from './schedule.ts';
 import { parseLocalTime } from './schedule.ts';
 
@@ -68,10 +67,15 @@ const firstDigestLookbackMs = 24 * 60 * 60 * 1000;
 
 /** Subscriptions in SQLite. Plain synchronous calls: better-sqlite3 is synchronous. */
 export class SubscriptionStore {
+  /** Prepared once per SQL text. */
+  private readonly sql: ReturnType<typeof statementCache>;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.sql = statementCache(db);
+  }
 
   /**
    * Creates or updates the channel's subscription (and clears a pause). A channel seen before keeps
@@ -171,18 +175,6 @@ export class SubscriptionStore {
     const rows = this.sql('SELECT * FROM digest_subscriptions WHERE active = 1 AND paused_reason IS NULL ORDER BY id')
       .all() as Row[];
     return rows.map(fromRow);
-  }
-
-  private readonly statements = new Map<string, Statement>();
-
-  /** Prepared once per SQL text: preparing dominates small queries otherwise. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
   }
 
   private require(id: number): Subscription {
