@@ -31,15 +31,10 @@ const SUGGEST_CANDIDATES = 100;
 
 function toArticle(row: ArticleRow): Article {
   return {
-    id: row.id,
-    title: row.title,
-    source: row.source,
-    byline: row.byline,
-    publishedAt: row.published_at,
+    ...toListing(row),
     rawText: row.raw_text,
     cleanText: row.clean_text,
     contentHash: row.content_hash,
-    addedAt: row.added_at,
   };
 }
 
