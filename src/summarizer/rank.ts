@@ -174,11 +174,11 @@ export function offTopicShare(doc: Document, centrality: Float64Array = centroid
 
 /**
  * Weights of the lead-style evidence: log sentences + 2.2 x lead centrality + 8.3 x off-topic
- * share, balanced at 6 (one logistic fit of the three features, then rounded).
+ * share, balanced at 6.1 (one logistic fit of the three features, then rounded).
  */
 const LEAD_CENTRALITY_WEIGHT = 2.2;
 const OFF_TOPIC_WEIGHT = 8.3;
-const LEAD_STYLE_MIDPOINT = 6;
+const LEAD_STYLE_MIDPOINT = 6.05;
 const LEAD_STYLE_SLOPE = 6;
 
 /**
@@ -196,31 +196,71 @@ export function leadStyle(doc: Document): number {
   return 1 / (1 + Math.exp(-LEAD_STYLE_SLOPE * (evidence - LEAD_STYLE_MIDPOINT)));
 }
 
+/** Words at which a sentence gets half the length credit: longer ones carry more, with diminishing returns. */
+const HALF_CREDIT_WORDS = 50;
+
+/**
+ * Sentences into the text at which attention has fallen to a quarter (inverted pyramid): position
+ * weight (1 + i / 5)^-2, in absolute sentences so a long article's tail weighs little.
+ */
+const ATTENTION_SPAN = 5;
+
+function lengthCredit(words: number): number {
+  return words / (words + HALF_CREDIT_WORDS);
+}
+
+function attention(index: number): number {
+  const decay = 1 + index / ATTENTION_SPAN;
+  return 1 / (decay * decay);
+}
+
+/** Similarity to all other sentences times length credit: sentences that carry the shared substance. */
+function coveringScores(doc: Document, later: Float64Array, earlier: Float64Array): Float64Array {
+  return later.map((l, i) => (l + earlier[i]!) * lengthCredit(doc.sentences[i]!.words));
+}
+
+/**
+ * The lead view: the mean of two scaled readings of "what the article opens with and goes on to
+ * develop" — directed centrality (similarity to later sentences minus twice that to earlier ones)
+ * and covering discounted by position. Either alone overfits one kind of article; together they
+ * keep the lead without picking isolated openers that share nothing with the rest.
+ */
+function leadScores(doc: Document, later: Float64Array, earlier: Float64Array): Float64Array {
+  const directed = minMaxScaled(later.map((l, i) => l - 2 * earlier[i]!));
+  const positioned = minMaxScaled(coveringScores(doc, later, earlier).map((c, i) => c * attention(i)));
+  return directed.map((d, i) => 0.5 * d + 0.5 * positioned[i]!);
+}
+
 /**
  * Briefbot's document-adaptive ranker. Two views of importance, blended by `leadStyle`:
- * - directed (PacSum-like): similarity to later sentences minus twice the similarity to earlier
- *   ones, i.e. sentences that introduce what the article goes on to develop;
- * - undirected, length-aware: total similarity to all sentences times sqrt(words), i.e. sentences
- *   that carry most of the shared substance.
+ * - lead: sentences that open what the article goes on to develop, early ones first;
+ * - covering: total similarity to all sentences with a saturating length credit, i.e. sentences
+ *   that carry most of the shared substance wherever they are.
  */
 export const adaptiveRanker: Ranker = (doc) => {
   const { later, earlier } = directedEdgeSums(doc);
-  const directed = minMaxScaled(later.map((l, i) => l - 2 * earlier[i]!));
-  const covering = minMaxScaled(later.map((l, i) => (l + earlier[i]!) * Math.sqrt(doc.sentences[i]!.words)));
+  const lead = leadScores(doc, later, earlier);
+  const covering = minMaxScaled(coveringScores(doc, later, earlier));
   const style = leadStyle(doc);
-  return directed.map((d, i) => style * d + (1 - style) * covering[i]!);
+  return lead.map((d, i) => style * d + (1 - style) * covering[i]!);
 };
 
-/** Directed view alone (the lead-style end of the adaptive blend). */
+/** Directed centrality alone (PacSum-like, sumy TextRank edges). */
 export const directedRanker: Ranker = (doc) => {
   const { later, earlier } = directedEdgeSums(doc);
   return later.map((l, i) => l - 2 * earlier[i]!);
 };
 
+/** Lead view alone (the lead-style end of the adaptive blend). */
+export const leadViewRanker: Ranker = (doc) => {
+  const { later, earlier } = directedEdgeSums(doc);
+  return leadScores(doc, later, earlier);
+};
+
 /** Covering view alone (the whole-document end of the adaptive blend). */
 export const coveringRanker: Ranker = (doc) => {
   const { later, earlier } = directedEdgeSums(doc);
-  return later.map((l, i) => (l + earlier[i]!) * Math.sqrt(doc.sentences[i]!.words));
+  return coveringScores(doc, later, earlier);
 };
 
 /** The ranker `summarize` uses. */
@@ -234,6 +274,7 @@ export const RANKERS: Readonly<Record<string, Ranker>> = {
   pacsum: pacSumRanker(),
   centroid: centroidRanker,
   directed: directedRanker,
+  'lead-view': leadViewRanker,
   covering: coveringRanker,
   adaptive: adaptiveRanker,
 };

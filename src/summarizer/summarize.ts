@@ -99,7 +99,10 @@ function contentCosine(a: Sentence, b: Sentence): number {
 function selectSentences(doc: Document, scores: Float64Array, wanted: number, maxWords: number | undefined): Sentence[] {
   if (wanted === 0) return [];
   const budget = maxWords !== undefined && Number.isFinite(maxWords) ? Math.max(0, maxWords) : Infinity;
-  const order = doc.sentences.map((s) => s.index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const informative = informativeSentences(doc);
+  // Fragments (datelines, "Scroll down for video", view counters) come after every real sentence.
+  const order = doc.sentences.map((s) => s.index).sort((a, b) =>
+    Number(informative[b]) - Number(informative[a]) || (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
   const banned = new Set<number>();
   for (let attempt = 0; attempt < 8; attempt++) {
     const picked = greedyPick(doc, order, banned, wanted, budget);
@@ -116,6 +119,31 @@ function selectSentences(doc: Document, scores: Float64Array, wanted: number, ma
     if (picked.reduce((sum, s) => sum + s.words, 0) > budget) picked.shift();
   }
   return picked;
+}
+
+/** Distinct worded content terms a sentence needs to say something on its own. */
+const MIN_INFORMATIVE_TERMS = 3;
+
+/** Per sentence: whether it has at least MIN_INFORMATIVE_TERMS distinct content terms containing a letter. */
+function informativeSentences(doc: Document): boolean[] {
+  const worded = new Int8Array(doc.vocabularySize).fill(-1);
+  return doc.sentences.map((sentence) => {
+    let count = 0;
+    for (const term of sentence.uniqueTerms) {
+      if (worded[term] === -1) worded[term] = hasLetter(doc.surface[term] ?? '') ? 1 : 0;
+      count += worded[term]!;
+      if (count >= MIN_INFORMATIVE_TERMS) return true;
+    }
+    return false;
+  });
+}
+
+function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code > 127) return true;
+  }
+  return false;
 }
 
 /** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */

@@ -81,6 +81,16 @@ describe('summarize', () => {
     const summary = summarizeWith(leadRanker, text, { sentences: 2 });
     expect(summary.sentences).toEqual(['Floods closed the main road into town.', 'Schools will open late on Friday.']);
   });
+
+  it('puts fragments without three worded content terms after every real sentence', () => {
+    const text = 'Floods closed the main road into town. 2025-05-03 04:28 2092 views. Scroll down for video. Schools will open late on Friday.';
+    const favoursFragments: Ranker = (doc) => Float64Array.from(doc.sentences, (s) => (s.index === 1 || s.index === 2 ? 10 : 1));
+    expect(summarizeWith(favoursFragments, text, { sentences: 2 }).sentences)
+      .toEqual(['Floods closed the main road into town.', 'Schools will open late on Friday.']);
+    // Nothing better left: fragments still fill the asked length.
+    expect(summarizeWith(favoursFragments, text, { sentences: 3 }).sentences).toHaveLength(3);
+    expect(summarize('Scroll down. See more.', { sentences: 2 }).sentences).toEqual(['Scroll down.', 'See more.']);
+  });
 });
 
 describe('rankers', () => {
