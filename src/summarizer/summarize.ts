@@ -31,11 +31,12 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
   const doc = buildDocument(cleanText, { maxSentences: MAX_RANKED_SENTENCES });
   const scores = doc.sentences.length > 0 ? ranker(doc) : new Float64Array(0);
   const wanted = wantedSentences(options, doc.sentences.length);
-  const chosen = selectSentences(doc, scores, wanted, options.maxWords);
+  const informative = informativeSentences(doc);
+  const chosen = selectSentences(doc, scores, informative, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
   const summary = {
-    headline: headlineOf(doc, scores),
+    headline: headlineOf(doc, scores, informative),
     sentences,
     keywords: keywordsOf(doc),
     quotes: [] as readonly Quote[],
@@ -96,10 +97,15 @@ function contentCosine(a: Sentence, b: Sentence): number {
  * document order. A summary never opens on a dangling sentence ("He said..."): another opening is
  * picked, and when that keeps failing, the summary opens on the antecedent sentence instead.
  */
-function selectSentences(doc: Document, scores: Float64Array, wanted: number, maxWords: number | undefined): Sentence[] {
+function selectSentences(
+  doc: Document,
+  scores: Float64Array,
+  informative: readonly boolean[],
+  wanted: number,
+  maxWords: number | undefined,
+): Sentence[] {
   if (wanted === 0) return [];
   const budget = maxWords !== undefined && Number.isFinite(maxWords) ? Math.max(0, maxWords) : Infinity;
-  const informative = informativeSentences(doc);
   // Fragments (datelines, "Scroll down for video", view counters) come after every real sentence.
   const order = doc.sentences.map((s) => s.index).sort((a, b) =>
     Number(informative[b]) - Number(informative[a]) || (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
@@ -162,12 +168,14 @@ function greedyPick(doc: Document, order: readonly number[], banned: ReadonlySet
   return picked.sort((a, b) => a.index - b.index);
 }
 
-/** The best sentence, or its leading clause, within ~100 characters, cut at a word boundary. */
-function headlineOf(doc: Document, scores: Float64Array): string {
+/** The best real sentence (fragments only when nothing else), or its leading clause, within ~100 characters, cut at a word boundary. */
+function headlineOf(doc: Document, scores: Float64Array, informative: readonly boolean[]): string {
   let best: Sentence | undefined;
   for (const sentence of doc.sentences) {
     if (sentence.words === 0) continue;
-    if (best === undefined || (scores[sentence.index] ?? 0) > (scores[best.index] ?? 0)) best = sentence;
+    if (best === undefined) { best = sentence; continue; }
+    const rank = Number(informative[sentence.index]) - Number(informative[best.index]);
+    if (rank > 0 || (rank === 0 && (scores[sentence.index] ?? 0) > (scores[best.index] ?? 0))) best = sentence;
   }
   if (best === undefined) return '';
   return shorten(best.text.replace(/\s+/g, ' '), HEADLINE_MAX);

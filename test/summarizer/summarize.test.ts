@@ -90,6 +90,7 @@ describe('summarize', () => {
     // Nothing better left: fragments still fill the asked length.
     expect(summarizeWith(favoursFragments, text, { sentences: 3 }).sentences).toHaveLength(3);
     expect(summarize('Scroll down. See more.', { sentences: 2 }).sentences).toEqual(['Scroll down.', 'See more.']);
+    expect(summarizeWith(favoursFragments, text).headline).not.toMatch(/2092|Scroll/u);
   });
 });
 
