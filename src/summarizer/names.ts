@@ -37,7 +37,8 @@ const FEMALE_FIRST_NAMES = new Set(
 
 /** Gender a name's first word (or honorific) implies, when it is a common unambiguous first name. */
 export function genderOfName(name: string): Gender | null {
-  const first = bareWord(name.split(' ')[0] ?? '');
+  const space = name.indexOf(' ');
+  const first = bareWord(space < 0 ? name : name.slice(0, space));
   if (MALE_FIRST_NAMES.has(first)) return 'male';
   if (FEMALE_FIRST_NAMES.has(first)) return 'female';
   return null;
@@ -187,8 +188,6 @@ function singleWordPerson(word: string): RunPerson | null {
   return { name: token, title: null };
 }
 
-// Capitalized words only: most words are lowercase, and skipping them keeps the scan fast.
-const CAPITALIZED_WORD = /[A-Z][A-Za-z\u00C0-\u024F'’.-]*/g;
 
 interface RawRun {
   readonly words: string[];
@@ -200,23 +199,39 @@ function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
+/** Characters that continue a capitalized word: letters, apostrophes, periods and hyphens. */
+function isWordTailCode(c: number): boolean {
+  return isLetterCode(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
+}
+
 /** Capitalized runs: consecutive name or title words separated by single spaces only. */
 function capitalizedRuns(text: string): RawRun[] {
   const runs: RawRun[] = [];
   let current: { words: string[]; start: number; end: number } | null = null;
-  CAPITALIZED_WORD.lastIndex = 0;
-  for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) {
-    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) continue; // inside a word ("iPhone")
-    let token = m[0];
-    let end = m.index + token.length;
+  const length = text.length;
+  // Capitalized words only: most words are lowercase, and skipping them keeps the scan fast.
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) {
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    let wordEnd = i + 1;
+    while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
+    i = wordEnd;
+    if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) continue; // inside a word ("iPhone")
+    let token = text.slice(wordStart, wordEnd);
+    let end = wordEnd;
     // A sentence-final period belongs to the sentence, not the word; keep it on "Gen." and initials.
-    if (token.endsWith('.')) {
+    if (text.charCodeAt(wordEnd - 1) === 46) {
       token = token.slice(0, -1);
       if (!(token.length === 1 || isTitleWord(token))) end -= 1;
     }
     const lower = bareWord(token);
     const usable = TITLE_WORDS.has(lower) || (!NOT_NAME_WORDS.has(lower) && !isAllCaps(token) && NAME_TOKEN.test(token));
-    const adjacent = current !== null && m.index === current.end + 1 && text.charCodeAt(current.end) === 32;
+    const adjacent = current !== null && wordStart === current.end + 1 && text.charCodeAt(current.end) === 32;
     if (!usable) {
       if (current !== null) runs.push(current);
       current = null;
@@ -225,7 +240,7 @@ function capitalizedRuns(text: string): RawRun[] {
       current.end = end;
     } else {
       if (current !== null) runs.push(current);
-      current = { words: [token], start: m.index, end };
+      current = { words: [token], start: wordStart, end };
     }
   }
   if (current !== null) runs.push(current);
@@ -244,10 +259,10 @@ export class NameIndex {
   private readonly distinctByLastWord = new Map<string, Map<string, number[]>>();
 
   add(name: string, start: number): void {
-    const words = name.split(' ');
-    const last = words[words.length - 1] as string;
+    const firstSpace = name.indexOf(' ');
+    const last = name.slice(name.lastIndexOf(' ') + 1);
     pushEntry(this.byLastWord, last, { name, start });
-    pushEntry(this.byFirstWord, words[0] as string, { name, start });
+    pushEntry(this.byFirstWord, firstSpace < 0 ? name : name.slice(0, firstSpace), { name, start });
     addOccurrence(this.distinctByLastWord, last, name, start);
   }
 

@@ -89,55 +89,101 @@ interface Token {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /** Lowercased, without a trailing period ("Gen." -> "gen"). */
+  readonly bare: string;
+  /** A word (starts with a letter or digit), not a punctuation mark. */
+  readonly word: boolean;
+  /** Starts with an ASCII capital. */
+  readonly capitalized: boolean;
+  /** Written all in lowercase (apart from a trailing period). */
+  readonly lowercase: boolean;
 }
 
-// Words (with inner apostrophes, hyphens, dots as in "U.S." or "Gen.") and single punctuation marks.
-const TOKEN = /[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F'’.\-]*[A-Za-z0-9\u00C0-\u024F])?\.?|[^\sA-Za-z0-9\u00C0-\u024F]/g;
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+}
 
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || c === 0x1680 || c === 0xfeff || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000));
+}
+
+function makeToken(text: string, start: number, end: number, word: boolean): Token {
+  const raw = text.slice(start, end);
+  const stripped = raw.charCodeAt(raw.length - 1) === 46 ? raw.slice(0, -1) : raw;
+  const lower = stripped.toLowerCase();
+  const c = raw.charCodeAt(0);
+  return { text: raw, start, end, bare: lower, word, capitalized: c >= 65 && c <= 90, lowercase: lower === stripped };
+}
+
+/**
+ * Words (with inner apostrophes, hyphens, dots as in "U.S." or "Gen.", and a final period) and single
+ * punctuation marks of text[start, end). One pass over the characters.
+ */
 function tokenize(text: string, start: number, end: number): Token[] {
-  const slice = text.slice(start, end);
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(slice); m !== null; m = TOKEN.exec(slice)) {
-    tokens.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length });
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isWordCode(c)) {
+      // Inner characters may include ' ’ . - but the word ends on a letter or digit (plus one period).
+      let lastWordChar = i;
+      let j = i + 1;
+      for (; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if (isWordCode(d)) lastWordChar = j;
+        else if (!(d === 39 || d === 0x2019 || d === 46 || d === 45)) break;
+      }
+      let stop = lastWordChar + 1;
+      if (stop < end && text.charCodeAt(stop) === 46) stop++;
+      tokens.push(makeToken(text, i, stop, true));
+      i = stop;
+    } else if (isSpaceCode(c)) {
+      i++;
+    } else {
+      tokens.push(makeToken(text, i, i + 1, false));
+      i++;
+    }
   }
   return tokens;
 }
 
 function isWord(token: Token | undefined): boolean {
-  return token !== undefined && /^[A-Za-z0-9\u00C0-\u024F]/.test(token.text);
+  return token !== undefined && token.word;
 }
 
 function bare(token: Token): string {
-  return token.text.toLowerCase().replace(/\.$/, '');
+  return token.bare;
 }
 
 /** A speech verb in lowercase ("States", "Post" and "Read" are names, not verbs, when capitalized). */
 function isSpeechVerb(token: Token | undefined): boolean {
-  return token !== undefined && /^[a-z]/.test(token.text) && SPEECH_VERBS.has(token.text.replace(/\.$/, ''));
+  return token !== undefined && token.lowercase && token.word && SPEECH_VERBS.has(token.bare) && !(token.text.charCodeAt(0) < 97);
 }
 
-const SENTENCE_END = /[.!?…]/;
 const ABBREVIATION_BEFORE_DOT = /(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSgt|\bCapt|\bJr|\bSr|\bProf|\bRev|\bU\.S|\bNo|\bvs|\bInc|\bCorp|\bCo|\bMt|\bFt)$/;
 
 /** True when the character at `i` ends a sentence (not an abbreviation's dot). */
 export function endsSentence(text: string, i: number): boolean {
-  const ch = text[i] as string;
-  if (!SENTENCE_END.test(ch)) return false;
-  const next = text[i + 1];
-  if (next !== undefined && next !== ' ' && next !== '\n' && next !== '\t') return false;
-  if (ch === '.' && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))) return false;
+  const c = text.charCodeAt(i);
+  if (!(c === 46 || c === 33 || c === 63 || c === 0x2026)) return false;
+  const next = text.charCodeAt(i + 1);
+  // NaN past the end: the text's end ends the sentence.
+  if (next === next && next !== 32 && next !== 10 && next !== 9) return false;
+  if (c === 46 && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))) return false;
   return true;
 }
 
-const QUOTE_MARKS = /["“”„«»]/;
+/** The double quotation marks the scanner pairs: " “ ” „ « ». */
+function isQuoteMarkCode(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
+}
 
 /** End of the clause after a closing mark: sentence end, next quote mark or line end (at most 160 chars). */
 function afterWindowEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + 160);
   for (let i = from; i < limit; i++) {
-    const ch = text[i] as string;
-    if (ch === '\n' || QUOTE_MARKS.test(ch) || endsSentence(text, i)) return i;
+    const c = text.charCodeAt(i);
+    if (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i)) return i;
   }
   return limit;
 }
@@ -146,8 +192,8 @@ function afterWindowEnd(text: string, from: number): number {
 function beforeWindowStart(text: string, to: number, floor: number): number {
   const limit = Math.max(floor, to - 240);
   for (let i = to - 1; i >= limit; i--) {
-    const ch = text[i] as string;
-    if (ch === '\n' || QUOTE_MARKS.test(ch) || endsSentence(text, i)) return i + 1;
+    const c = text.charCodeAt(i);
+    if (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i)) return i + 1;
   }
   return limit;
 }
@@ -182,7 +228,7 @@ const NOMINAL_HEADS = new Set(
 );
 
 function isCapitalizedWord(token: Token | undefined): boolean {
-  return token !== undefined && /^[A-Z]/.test(token.text);
+  return token !== undefined && token.capitalized;
 }
 
 /**
@@ -333,7 +379,7 @@ const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'so', 'or', 'then', 'now', '
 export function sentenceStartOf(text: string, at: number, floor: number): number {
   const limit = Math.max(floor, at - 320);
   for (let i = at - 1; i >= limit; i--) {
-    if (text[i] === '\n' || endsSentence(text, i)) return i + 1;
+    if (text.charCodeAt(i) === 10 || endsSentence(text, i)) return i + 1;
   }
   return limit;
 }

@@ -18,25 +18,40 @@ export interface QuoteWithSpan extends Quote {
   readonly speakerPhrase: string | null;
 }
 
-const WORD_COUNT = /\S+/g;
-function wordCount(text: string): number {
-  return text.match(WORD_COUNT)?.length ?? 0;
+/** Whitespace-separated words in text[start, end), counting stops at `cap` (callers only compare small counts). */
+function wordCountIn(text: string, start: number, end: number, cap = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680 || c === 0xfeff;
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++count >= cap) return count;
+    }
+  }
+  return count;
 }
 
 /** Text with (almost) no capital letters: names cannot be told from words, so no names are guessed. */
 export function isLowercaseText(text: string): boolean {
   let letters = 0;
   let capitals = 0;
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
+  const length = Math.min(text.length, 200_000);
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) {
       capitals++;
       letters++;
+      // Settled early: even if every remaining character were a lowercase letter, the share stays too high.
+      if ((capitals & 15) === 0 && capitals >= LOWERCASE_CAPITAL_SHARE * (letters + length - i - 1)) return false;
     } else if (c >= 97 && c <= 122) letters++;
   }
-  return letters > 0 && capitals / letters < 0.005;
+  return letters > 0 && capitals / letters < LOWERCASE_CAPITAL_SHARE;
 }
+
+const LOWERCASE_CAPITAL_SHARE = 0.005;
 
 const DETERMINERS = /^(?:a|an|the|one|two|three|several|some|many|his|her|their|its|our|another|other|both|each|senior|top)\b/i;
 const NOMINAL_MAX_WORDS = 6;
@@ -353,7 +368,7 @@ const SHORT_QUOTE_WORDS = 5;
 function isKeptQuotation(text: string, q: Attributed): boolean {
   // A quoted attribute value in markup (tweet-date="…") is not speech.
   if (text[q.span.openMark - 1] === '=') return false;
-  if (q.attribution === 'cue') return !(wordCount(text.slice(q.span.start, q.span.end)) < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
+  if (q.attribution === 'cue') return !(wordCountIn(text, q.span.start, q.span.end, SHORT_QUOTE_WORDS) < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
   return !looksLikeTitleOrTerm(text, q.span);
 }
 
@@ -388,8 +403,7 @@ export function findQuotes(text: string): Quote[] {
 }
 
 /** Scores a quotation for the key-quote list: attributed, sentence-like, mid-length quotes first. */
-function keyScore(q: QuoteWithSpan, index: number, total: number): number {
-  const words = wordCount(q.text);
+function keyScore(q: QuoteWithSpan, words: number, index: number, total: number): number {
   let score = 0;
   if (q.speaker !== null) score += 3;
   if (q.attribution === 'cue') score += 1;
@@ -400,21 +414,30 @@ function keyScore(q: QuoteWithSpan, index: number, total: number): number {
   return score;
 }
 
+// Word counts above this no longer change a key score (the long-quote penalty saturates far beyond it).
+const KEY_WORD_CAP = 100_000;
+
 /** The key quotes of an article, best first (leaves out scare quotes and short titles under ~5 words). */
 export function keyQuotes(text: string, limit = 3): Quote[] {
   if (!(limit > 0)) return [];
   const all = findQuoteSpans(text);
+  const wanted = Math.floor(limit);
+  const scored: { q: QuoteWithSpan; score: number }[] = [];
+  for (let index = 0; index < all.length; index++) {
+    const q = all[index] as QuoteWithSpan;
+    const words = wordCountIn(q.text, 0, q.text.length, KEY_WORD_CAP);
+    if (words >= SHORT_QUOTE_WORDS) scored.push({ q, score: keyScore(q, words, index, all.length) });
+  }
+  scored.sort((a, b) => b.score - a.score || a.q.start - b.q.start);
+  // Duplicates are checked only until enough quotes are kept.
   const seen = new Set<string>();
-  return all
-    .map((q, index) => ({ q, score: keyScore(q, index, all.length) }))
-    .filter(({ q }) => wordCount(q.text) >= SHORT_QUOTE_WORDS)
-    .sort((a, b) => b.score - a.score || a.q.start - b.q.start)
-    .filter(({ q }) => {
-      const key = q.text.toLowerCase().replace(/\s+/g, ' ');
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, Math.floor(limit))
-    .map(({ q }) => ({ text: q.text, speaker: q.speaker }));
+  const out: Quote[] = [];
+  for (const { q } of scored) {
+    if (out.length >= wanted) break;
+    const key = q.text.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text: q.text, speaker: q.speaker });
+  }
+  return out;
 }
