@@ -179,8 +179,34 @@ function personFromRun(words: readonly string[]): RunPerson | null {
   return { name: tokens.join(' '), title };
 }
 
+/**
+ * Per-word verdicts repeat across articles ("The", "Trump", "China"); a bounded cache saves
+ * re-deriving them. Cleared when full, so memory stays flat on any input.
+ */
+class BoundedCache<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+  }
+}
+
+const singleWordCache = new BoundedCache<RunPerson | null>(20_000);
+
 /** Fast path for the most common run, one capitalized word ("China", "Putin's", "The"). */
 function singleWordPerson(word: string): RunPerson | null {
+  const cached = singleWordCache.get(word);
+  if (cached !== undefined) return cached;
+  const person = singleWordPersonUncached(word);
+  singleWordCache.set(word, person);
+  return person;
+}
+
+function singleWordPersonUncached(word: string): RunPerson | null {
   const token = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
   if (token.length < 2 || isAllCaps(token) || PARTICLES.has(token) || /-[a-z]/.test(token)) return null;
   const lower = bareWord(token);
@@ -202,6 +228,18 @@ function isLetterCode(c: number): boolean {
 /** Characters that continue a capitalized word: letters, apostrophes, periods and hyphens. */
 function isWordTailCode(c: number): boolean {
   return isLetterCode(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
+}
+
+const runWordCache = new BoundedCache<boolean>(20_000);
+
+/** True for a capitalized word that may be part of a run: a title word or a name word. */
+function isRunWord(token: string): boolean {
+  const cached = runWordCache.get(token);
+  if (cached !== undefined) return cached;
+  const lower = bareWord(token);
+  const usable = TITLE_WORDS.has(lower) || (!NOT_NAME_WORDS.has(lower) && !isAllCaps(token) && NAME_TOKEN.test(token));
+  runWordCache.set(token, usable);
+  return usable;
 }
 
 /** Capitalized runs: consecutive name or title words separated by single spaces only. */
@@ -229,8 +267,7 @@ function capitalizedRuns(text: string): RawRun[] {
       token = token.slice(0, -1);
       if (!(token.length === 1 || isTitleWord(token))) end -= 1;
     }
-    const lower = bareWord(token);
-    const usable = TITLE_WORDS.has(lower) || (!NOT_NAME_WORDS.has(lower) && !isAllCaps(token) && NAME_TOKEN.test(token));
+    const usable = isRunWord(token);
     const adjacent = current !== null && wordStart === current.end + 1 && text.charCodeAt(current.end) === 32;
     if (!usable) {
       if (current !== null) runs.push(current);

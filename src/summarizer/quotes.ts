@@ -228,12 +228,33 @@ function personInPhrase(ctx: Context, phrase: string, at: number): string | null
   return found === null ? null : (ctx.names?.resolve(found, at) ?? found);
 }
 
+/** Names cost a scan of the whole text: found only once a quote's speaker needs resolving. */
+class LazyContext implements Context {
+  private found: { mentions: PersonMention[]; index: NameIndex } | null | undefined;
+  constructor(
+    readonly text: string,
+    readonly lowercase: boolean,
+    readonly lineStarts: readonly number[],
+  ) {}
+
+  private people(): { mentions: PersonMention[]; index: NameIndex } | null {
+    if (this.found === undefined) this.found = this.lowercase ? null : findPersonMentions(this.text);
+    return this.found;
+  }
+
+  get persons(): readonly PersonMention[] {
+    return this.people()?.mentions ?? [];
+  }
+
+  get names(): NameIndex | null {
+    return this.people()?.index ?? null;
+  }
+}
+
 function buildContext(text: string): Context {
-  const lowercase = isLowercaseText(text);
-  const found = lowercase ? null : findPersonMentions(text);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return { text, lowercase, persons: found?.mentions ?? [], names: found?.index ?? null, lineStarts };
+  return new LazyContext(text, isLowercaseText(text), lineStarts);
 }
 
 interface Attributed {
