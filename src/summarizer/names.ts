@@ -18,20 +18,23 @@ const MALE_FIRST_NAMES = new Set(
     'barack bernie bernard ted marco jeb mitt mike rand rick chris newt ben reince mitch harry chuck bill ' +
     'tim martin vladimir xi sergei boris emmanuel justin narendra recep benjamin bibi ron dick al jim tom bob steve ' +
     'dan jon ken greg doug mitch marty karl rudy rudolph rudy corey stephen jared eric don hunter beau ' +
-    'rex jeff jim lou sean glenn rush tucker bret wolf anderson lester martin luther elijah abraham'
+    'rex jeff jim lou sean glenn rush tucker bret wolf anderson lester martin luther elijah abraham ' +
+    'marc ross allen curt brent reed lindsey trey jason kurt ralph dennis howard kevin calvin ivan nigel tony'
   ).split(' '),
 );
 const FEMALE_FIRST_NAMES = new Set(
   (
     'mrs ms miss madam dame lady queen princess mother mary patricia jennifer linda elizabeth barbara susan jessica sarah ' +
-    'karen nancy lisa betty margaret sandra ashleyberly emily donna michelle dorothy carol amanda melissa deborah ' +
+    'karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah ' +
     'stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha ' +
     'katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia ' +
     'kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa ' +
     'kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa ' +
     'sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary chelsea ivanka melania carly sarah ' +
     'michele nikki condoleezza condi debbie elizabeth kellyanne hope huma donna dianne kamala tammy tulsi amy claire ' +
-    'jill megyn katie hope susana kirsten jeanne maxine nancy ruth sonia elena angela theresa marine christiane'
+    'jill megyn katie hope susana kirsten jeanne maxine nancy ruth sonia elena angela theresa marine christiane ' +
+    'wendy kimberly brianna ashley becky kate jane lori dana erin tara jennifer stacey tracy alexandra katrina ' +
+    'sally molly holly penny peggy maggie jenny monica veronica rosa lucy ellen eleanor marsha loretta barbara'
   ).split(' '),
 );
 
@@ -89,7 +92,13 @@ const NON_PERSON_WORDS = new Set(
     'twitter facebook google youtube instagram kremlin pentagon capitol god lord parliament project program initiative ' +
     'coalition alliance movement society watch action trust sun-times daily weekly review report reports institution ' +
     'museum library hospital prize award festival tour stadium arena park hotel tower building plaza airlines airline ' +
-    'motors industries holdings partners llc ltd co foundation'
+    'motors industries holdings partners llc ltd co foundation ' +
+    // Places that read like names when capitalized ("New Hampshire", "Iowa").
+    'new hampshire jersey york mexico dakota iowa texas florida ohio nevada california michigan wisconsin ' +
+    'pennsylvania massachusetts illinois arizona colorado oregon utah kansas kentucky tennessee alabama mississippi ' +
+    'louisiana arkansas oklahoma missouri minnesota nebraska connecticut maryland delaware vermont maine alaska hawaii ' +
+    'idaho montana wyoming indiana america russia china iran israel syria iraq britain england france germany japan ' +
+    'korea canada ukraine afghanistan pakistan india egypt libya turkey europe brussels london paris moscow beijing'
   ).split(' '),
 );
 

@@ -83,6 +83,8 @@ export interface Cue {
   /** The cue word ("said", "according to"). */
   readonly verb: string;
   readonly side: 'after' | 'before';
+  /** True when the phrase is a sentence's subject found by position alone, not next to a speech verb. */
+  readonly bySubject?: boolean;
 }
 
 interface Token {
@@ -247,8 +249,12 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: b
   if (tokens[i]?.text === ',') {
     let j = i - 1;
     while (j >= 0 && i - j < 20 && tokens[j]?.text !== ',' && !/^[.;:!?"“”]$/.test((tokens[j] as Token).text)) j--;
-    if (tokens[j]?.text === ',' && (isCapitalizedWord(tokens[j - 1]) || PRONOUN_SUBJECTS.has(bare(tokens[j - 1] as Token)))) i = j - 1;
-    else return [];
+    if (tokens[j]?.text === ',' && (isCapitalizedWord(tokens[j - 1]) || PRONOUN_SUBJECTS.has(bare(tokens[j - 1] as Token)))) {
+      i = j - 1;
+      // Two appositives: "Alixandria Lapp, a spokeswoman for Senate Majority PAC, a Democratic group, said".
+      const k = previousComma(tokens, j);
+      if (k > 0 && DETERMINER_WORDS.has(bare(tokens[k + 1] as Token)) && isCapitalizedWord(tokens[k - 1])) i = k - 1;
+    } else return [];
   }
   const end = i + 1;
   const last = tokens[i];
@@ -276,6 +282,16 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: b
     if (DETERMINER_WORDS.has(bare(t))) start = j;
   }
   return start < end ? tokens.slice(start, end) : [];
+}
+
+/** Index of the comma before tokens[from] in the same clause (no sentence punctuation or quote between), or -1. */
+function previousComma(tokens: readonly Token[], from: number): number {
+  for (let j = from - 1; j >= 0 && from - j < 20; j--) {
+    const t = tokens[j] as Token;
+    if (t.text === ',') return j;
+    if (!t.word && /^[.;:!?"“”]$/.test(t.text)) return -1;
+  }
+  return -1;
 }
 
 function isTitleLike(token: Token): boolean {
@@ -320,7 +336,7 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
     const token = rest[k] as Token;
     if (!isWord(token)) {
       // An appositive may sit between a name and its verb: "…," Jeff Weaver, Sanders' manager, said.
-      if (token.text === ',' && (++commas > 2 || !isCapitalizedWord(rest[0]))) break;
+      if (token.text === ',' && (++commas > 3 || !isCapitalizedWord(rest[0]))) break;
       continue;
     }
     if (k >= 10 && commas === 0) break;
@@ -354,7 +370,7 @@ export function cueBefore(text: string, openMark: number, floor: number, lowerca
     // A participle ("…, saying, "…"") takes the subject of its sentence.
     if (verb.endsWith('ing')) {
       const subject = sentenceSubject(text, start, token.start, lowercase);
-      if (subject !== null) return { ...subject, verb, side: 'before' };
+      if (subject !== null) return { ...subject, verb, side: 'before', bySubject: true };
       continue;
     }
     const subject = subjectBefore(tokens, k, lowercase);
@@ -448,5 +464,5 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
   const appositive = next.text === ',' && !DETERMINER_WORDS.has(bare(head));
   if (!(appositive || (isWord(next) && /^[a-z]/.test(next.text) && !CLAUSE_WORDS.has(next.text)))) return null;
   const p = phraseOf(text, tokens.slice(0, end));
-  return p === null ? null : { ...p, verb: 'subject', side: 'before' };
+  return p === null ? null : { ...p, verb: 'subject', side: 'before', bySubject: true };
 }

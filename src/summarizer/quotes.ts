@@ -198,10 +198,12 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
     return words.length <= NOMINAL_MAX_WORDS ? phrase.replace(/[,.;:]+$/, '') : null;
   }
   const person = personInPhrase(ctx, phrase, cue.at);
-  if (person !== null) return person;
+  // A lone capitalized word found only by its place at a sentence's start ("Hours later, …",
+  // "Specifically, …") is a person only when it is part of a full name in the text.
+  if (person !== null && !(cue.bySubject === true && words.length < 2 && !person.includes(' ') && !speakers.has(person))) return person;
   // A sentence's opening capitalized word that is not a person ("Couple", "Fifteen") is no speaker;
   // an organisation opening it needs two words or an acronym ("NBC News", "CNN").
-  if (cue.verb === 'subject' && words.length < 2 && !/^[A-Z]{2,}$/.test(phrase)) return null;
+  if ((cue.verb === 'subject' || cue.bySubject === true) && words.length < 2 && !/^[A-Z]{2,}$/.test(phrase)) return null;
   // An organisation as written ("the White House", "CNN", "Politico"), never a date or a headline.
   const usable = /^[A-Z]/.test(phrase) && words.length <= 4 && !/^[A-Z\s]{6,}$/.test(phrase) && words.every((w) => !isNonNameWord(w));
   return usable ? phrase.replace(/[,.;:]+$/, '') : null;
@@ -213,7 +215,7 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
  * ("Patrick Murray of Christie", "Bruce Hough, the committeeman from Utah").
  */
 function personInPhrase(ctx: Context, phrase: string, at: number): string | null {
-  const runPattern = /(?:[A-Z][\w'’.-]*\s?)+/g;
+  const runPattern = /(?:[A-Z][\w\u00C0-\u024F'’.-]*\s?)+/g;
   let found: string | null = null;
   let foundEnd = 0;
   for (let m = runPattern.exec(phrase); m !== null; m = runPattern.exec(phrase)) {

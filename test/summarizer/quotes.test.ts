@@ -172,3 +172,27 @@ describe('keyQuotes', () => {
     expect(keyQuotes(text, 0)).toEqual([]);
   });
 });
+
+describe('speaker rules', () => {
+  it('skips two appositives between a name and its verb', () => {
+    const text = '"We are confident the seat stays ours this fall," Alixandria Lapp, a spokeswoman for Senate Majority PAC, a Democratic group, said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Alixandria Lapp');
+  });
+
+  it('does not take a lone sentence-opening word for a speaker', () => {
+    const text = 'Hours later, the mayor left, telling reporters, "We have nothing more to add about this matter today."';
+    expect(findQuotes(text)[0]?.speaker).not.toBe('Hours');
+    const colon = 'Wait, it gets better:\n"By law, the agency sets the maximum number every single year."';
+    expect(findQuotes(colon)[0]?.speaker).toBeNull();
+  });
+
+  it('keeps accented letters in names', () => {
+    const text = 'Former president Felipe Calderón spoke. "We are not going to pay for such a wall," Calderón said.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Felipe Calderón');
+  });
+
+  it('does not resolve a pronoun to a place', () => {
+    const text = 'Speaking at a town hall in Salem, New Hampshire, the governor spoke.\n"We will win this state by a wide margin," he said.';
+    expect(findQuotes(text)[0]?.speaker).toBeNull();
+  });
+});
