@@ -240,7 +240,8 @@ function isCapitalizedWord(token: Token | undefined): boolean {
  */
 function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: boolean): Token[] {
   let i = verbIndex - 1;
-  while (i >= 0 && isWord(tokens[i]) && (SUBJECT_SKIP_WORDS.has(bare(tokens[i] as Token)) || /ly$/.test(bare(tokens[i] as Token)))) i--;
+  // Adverbs between subject and verb ("Smith quickly said"); capitalized "-ly" words are names ("Kelly").
+  while (i >= 0 && isWord(tokens[i]) && (SUBJECT_SKIP_WORDS.has(bare(tokens[i] as Token)) || (tokens[i] as Token).lowercase && bare(tokens[i] as Token).endsWith('ly'))) i--;
   if (tokens[i]?.text === ')') {
     let j = i - 1;
     while (j >= 0 && i - j < 10 && tokens[j]?.text !== '(') j--;

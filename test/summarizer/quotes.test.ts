@@ -195,4 +195,9 @@ describe('speaker rules', () => {
     const text = 'Speaking at a town hall in Salem, New Hampshire, the governor spoke.\n"We will win this state by a wide margin," he said.';
     expect(findQuotes(text)[0]?.speaker).toBeNull();
   });
+
+  it('does not skip a name ending in -ly as if it were an adverb', () => {
+    const text = 'Retired astronaut Mark Kelly spoke next.\n"Elections matter," Kelly said. "Look at the records of both of them."';
+    expect(findQuotes(text).map((q) => q.speaker)).toEqual(['Mark Kelly', 'Mark Kelly']);
+  });
 });
