@@ -311,6 +311,20 @@ function subjectAfter(tokens: readonly Token[], from: number): Token[] {
   return out;
 }
 
+/**
+ * A short determiner-led nominal right after a closing mark and before its speech verb
+ * ("…," the gambling tycoon told Reuters): its head need not be a known nominal head.
+ */
+function nominalAfterQuote(rest: readonly Token[], verbIndex: number): Token[] {
+  const first = rest[0];
+  if (first === undefined || !DETERMINER_WORDS.has(bare(first)) || verbIndex < 2 || verbIndex > 6) return [];
+  for (let j = 1; j < verbIndex; j++) {
+    const t = rest[j] as Token;
+    if (!(isWord(t) || t.text === '&') || CLAUSE_WORDS.has(bare(t)) || PRONOUN_SUBJECTS.has(bare(t))) return [];
+  }
+  return rest.slice(0, verbIndex);
+}
+
 /** Looks for the cue in the clause right after a closing mark. */
 export function cueAfter(text: string, closeMark: number, lowercase: boolean): Cue | null {
   const from = closeMark + 1;
@@ -348,7 +362,7 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
     }
     if (isSpeechVerb(token)) {
       const subject = subjectBefore(rest, k, lowercase);
-      const p = phraseOf(text, subject);
+      const p = phraseOf(text, subject.length > 0 ? subject : nominalAfterQuote(rest, k));
       return p === null ? null : { ...p, verb: bare(token), side: 'after' };
     }
   }

@@ -200,4 +200,11 @@ describe('speaker rules', () => {
     const text = 'Retired astronaut Mark Kelly spoke next.\n"Elections matter," Kelly said. "Look at the records of both of them."';
     expect(findQuotes(text).map((q) => q.speaker)).toEqual(['Mark Kelly', 'Mark Kelly']);
   });
+
+  it('takes a determiner-led nominal right after the quote as written, whatever its head word', () => {
+    const text = 'Sheldon Adelson met reporters in Macau.\n"It was very nice to meet him," the gambling tycoon told Reuters. "He was very charming."';
+    expect(findQuotes(text).map((q) => q.speaker)).toEqual(['the gambling tycoon', 'the gambling tycoon']);
+    const clause = '"We will appeal the ruling soon," the lawyer for the family said.';
+    expect(findQuotes(clause)[0]?.speaker).not.toBe('the lawyer for');
+  });
 });
