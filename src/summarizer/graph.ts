@@ -115,20 +115,18 @@ function mirrorUpperTriangle(matrix: Float64Array, n: number): void {
 }
 
 /**
- * One pass over an inverted index: only sentence pairs that share a term are touched, so the cost
- * is the sum of squared document frequencies, not n^2 * sentence length.
+ * df, idf and tf-idf norms of a document into the given arrays (df zero for the vocabulary on
+ * entry; the arrays may be longer than needed).
  */
-export function pairStats(doc: Document): PairStats {
+function fillTermStatistics(doc: Document, df: Int32Array, idf: Float64Array, norms: Float64Array): void {
   const sentences = doc.sentences;
   const n = sentences.length;
   const vocabulary = doc.vocabularySize;
-  const df = new Int32Array(vocabulary);
   for (let i = 0; i < n; i++) {
     const unique = sentences[i]!.uniqueTerms;
     for (let k = 0; k < unique.length; k++) df[unique[k]!]! += 1;
   }
   // idf depends on df only: one log per distinct df (df <= n), not one per term.
-  const idf = new Float64Array(vocabulary);
   if (idfOfDf.length < n + 1) idfOfDf = new Float64Array(2 * (n + 1));
   idfOfDf.fill(0, 0, n + 1);
   for (let t = 0; t < vocabulary; t++) {
@@ -140,7 +138,6 @@ export function pairStats(doc: Document): PairStats {
     }
     idf[t] = value;
   }
-  const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const sentence = sentences[i]!;
     const unique = sentence.uniqueTerms;
@@ -152,6 +149,19 @@ export function pairStats(doc: Document): PairStats {
     }
     norms[i] = Math.sqrt(norm);
   }
+}
+
+/**
+ * One pass over an inverted index: only sentence pairs that share a term are touched, so the cost
+ * is the sum of squared document frequencies, not n^2 * sentence length.
+ */
+export function pairStats(doc: Document): PairStats {
+  const n = doc.sentences.length;
+  const vocabulary = doc.vocabularySize;
+  const df = new Int32Array(vocabulary);
+  const idf = new Float64Array(vocabulary);
+  const norms = new Float64Array(n);
+  fillTermStatistics(doc, df, idf, norms);
   fillPostings(doc, df);
   const sharedCounts = new Float64Array(n * n);
   for (let t = 0; t < vocabulary; t++) {
@@ -166,6 +176,101 @@ export function pairStats(doc: Document): PairStats {
   }
   mirrorUpperTriangle(sharedCounts, n);
   return new LazyPairStats(n, sharedCounts, norms, idf, df, doc);
+}
+
+/**
+ * Term statistics and directed edge sums of one document, in buffers reused across documents:
+ * valid until the next `directedStatistics` call, and possibly longer than the document (read the
+ * first `vocabularySize` / `n` entries).
+ */
+export interface DirectedStatistics {
+  /** idf per term id. */
+  readonly idf: Float64Array;
+  /** tf-idf norm per sentence. */
+  readonly norms: Float64Array;
+  /** Per sentence, summed sumy TextRank edge weights to later sentences... */
+  readonly later: Float64Array;
+  /** ...and to earlier ones. */
+  readonly earlier: Float64Array;
+}
+
+let dfScratch = new Int32Array(1024);
+let idfScratch = new Float64Array(1024);
+let postingCursor = new Int32Array(1024);
+let normScratch = new Float64Array(256);
+let logLengthScratch = new Float64Array(256);
+let laterScratch = new Float64Array(256);
+let earlierScratch = new Float64Array(256);
+let sharedRow = new Float64Array(256);
+const directed = { idf: idfScratch, norms: normScratch, later: laterScratch, earlier: earlierScratch };
+
+/**
+ * sumy's TextRank edge weight (shared content-word counts over the sum of log lengths) summed per
+ * sentence, split by direction, plus idf and norms: what the adaptive ranker needs, without any
+ * n x n matrix. Shared counts are gathered one row at a time from the postings (only later
+ * sentences sharing a term are touched); the sums add up in the same order as over a full matrix.
+ */
+export function directedStatistics(doc: Document): DirectedStatistics {
+  const sentences = doc.sentences;
+  const n = sentences.length;
+  const vocabulary = doc.vocabularySize;
+  if (dfScratch.length < vocabulary) {
+    const size = 2 * vocabulary;
+    dfScratch = new Int32Array(size);
+    idfScratch = new Float64Array(size);
+    postingCursor = new Int32Array(size);
+  }
+  if (normScratch.length < n) {
+    const size = 2 * n;
+    normScratch = new Float64Array(size);
+    logLengthScratch = new Float64Array(size);
+    laterScratch = new Float64Array(size);
+    earlierScratch = new Float64Array(size);
+    sharedRow = new Float64Array(size);
+  }
+  const df = dfScratch;
+  df.fill(0, 0, vocabulary);
+  fillTermStatistics(doc, df, idfScratch, normScratch);
+  fillPostings(doc, df);
+  const logLength = logLengthScratch;
+  const later = laterScratch;
+  const earlier = earlierScratch;
+  const row = sharedRow;
+  for (let i = 0; i < n; i++) {
+    logLength[i] = Math.log(Math.max(1, sentences[i]!.terms.length));
+    later[i] = 0;
+    earlier[i] = 0;
+  }
+  postingCursor.set(postingOffsets.subarray(0, vocabulary));
+  for (let i = 0; i < n; i++) {
+    const sentence = sentences[i]!;
+    const unique = sentence.uniqueTerms;
+    const counts = sentence.termCounts;
+    for (let k = 0; k < unique.length; k++) {
+      const term = unique[k]!;
+      const own = postingCursor[term]!++; // this sentence's posting; later sentences follow it
+      const ci = counts[k]!;
+      const to = postingOffsets[term + 1]!;
+      for (let b = own + 1; b < to; b++) row[postingSentence[b]!]! += ci * postingCount[b]!;
+    }
+    const li = logLength[i]!;
+    let sum = 0;
+    for (let j = i + 1; j < n; j++) {
+      const shared = row[j]!;
+      if (shared === 0) continue;
+      row[j] = 0;
+      const norm = li + logLength[j]!;
+      const weight = norm > 1e-9 ? shared / norm : shared;
+      sum += weight;
+      earlier[j]! += weight;
+    }
+    later[i] = sum;
+  }
+  directed.idf = idfScratch;
+  directed.norms = normScratch;
+  directed.later = later;
+  directed.earlier = earlier;
+  return directed;
 }
 
 /** Cosine similarity of sentences i and j from pair statistics. */

@@ -1,5 +1,5 @@
 import type { Document } from './document.ts';
-import { cosine, pageRank, pairStats, type PairStats } from './graph.ts';
+import { cosine, directedStatistics, pageRank, pairStats, type PairStats } from './graph.ts';
 
 /** Every ranker has this one signature: one score per sentence, higher is better. */
 export type Ranker = (doc: Document) => Float64Array;
@@ -84,51 +84,55 @@ export function pacSumRanker(beta = 0.6, towardsEarlier = -2, towardsLater = 1):
   };
 }
 
-/** Centroid: tf-idf cosine of each sentence to the whole document. */
-export const centroidRanker: Ranker = (doc) => {
-  const stats = statsOf(doc);
-  const centroid = new Float64Array(doc.vocabularySize);
-  for (const sentence of doc.sentences) {
-    for (let k = 0; k < sentence.uniqueTerms.length; k++) {
-      const term = sentence.uniqueTerms[k]!;
-      centroid[term]! += sentence.termCounts[k]! * stats.idf[term]!;
+/** Centroid accumulator reused across documents (zeroed for each one). */
+let centroidScratch = new Float64Array(1024);
+
+/** tf-idf cosine of each sentence to the document centroid, into `scores` (first n entries). */
+function fillCentroidScores(doc: Document, idf: Float64Array, norms: Float64Array, scores: Float64Array): void {
+  const vocabulary = doc.vocabularySize;
+  if (centroidScratch.length < vocabulary) centroidScratch = new Float64Array(2 * vocabulary);
+  const centroid = centroidScratch;
+  centroid.fill(0, 0, vocabulary);
+  const sentences = doc.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const unique = sentence.uniqueTerms;
+    const counts = sentence.termCounts;
+    for (let k = 0; k < unique.length; k++) {
+      const term = unique[k]!;
+      centroid[term]! += counts[k]! * idf[term]!;
     }
   }
   let centroidNorm = 0;
-  for (const w of centroid) centroidNorm += w * w;
+  for (let t = 0; t < vocabulary; t++) centroidNorm += centroid[t]! * centroid[t]!;
   centroidNorm = Math.sqrt(centroidNorm);
-  const scores = new Float64Array(stats.n);
-  for (const sentence of doc.sentences) {
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const unique = sentence.uniqueTerms;
+    const counts = sentence.termCounts;
     let dot = 0;
-    for (let k = 0; k < sentence.uniqueTerms.length; k++) {
-      const term = sentence.uniqueTerms[k]!;
-      dot += sentence.termCounts[k]! * stats.idf[term]! * centroid[term]!;
+    for (let k = 0; k < unique.length; k++) {
+      const term = unique[k]!;
+      dot += counts[k]! * idf[term]! * centroid[term]!;
     }
-    const denominator = stats.norms[sentence.index]! * centroidNorm;
-    scores[sentence.index] = denominator === 0 ? 0 : dot / denominator;
+    const denominator = norms[i]! * centroidNorm;
+    scores[i] = denominator === 0 ? 0 : dot / denominator;
   }
+}
+
+/** Centroid: tf-idf cosine of each sentence to the whole document. */
+export const centroidRanker: Ranker = (doc) => {
+  const stats = statsOf(doc);
+  const scores = new Float64Array(stats.n);
+  fillCentroidScores(doc, stats.idf, stats.norms, scores);
   return scores;
 };
 
-
 /** sumy's TextRank edge weight, split by direction: similarity to later and to earlier sentences. */
 function directedEdgeSums(doc: Document): { later: Float64Array; earlier: Float64Array } {
-  const stats = statsOf(doc);
-  const n = stats.n;
-  const later = new Float64Array(n);
-  const earlier = new Float64Array(n);
-  const logLength = doc.sentences.map((s) => Math.log(Math.max(1, s.terms.length)));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const shared = stats.sharedCounts[i * n + j]!;
-      if (shared === 0) continue;
-      const norm = logLength[i]! + logLength[j]!;
-      const weight = norm > 1e-9 ? shared / norm : shared;
-      later[i]! += weight;
-      earlier[j]! += weight;
-    }
-  }
-  return { later, earlier };
+  const n = doc.sentences.length;
+  const { later, earlier } = directedStatistics(doc);
+  return { later: later.slice(0, n), earlier: earlier.slice(0, n) };
 }
 
 function minMaxScaled(values: Float64Array): Float64Array {
@@ -147,7 +151,10 @@ function minMaxScaled(values: Float64Array): Float64Array {
  * to the document centroid, lead mean over document mean.
  */
 export function leadCentrality(doc: Document, centrality: Float64Array = centroidRanker(doc)): number {
-  const n = centrality.length;
+  return leadCentralityOf(centrality, centrality.length);
+}
+
+function leadCentralityOf(centrality: Float64Array, n: number): number {
   if (n === 0) return 1;
   const k = Math.min(3, n);
   let lead = 0;
@@ -164,11 +171,45 @@ export function leadCentrality(doc: Document, centrality: Float64Array = centroi
  * the median sentence's. Long news stories trail off into background, asides and captions.
  */
 export function offTopicShare(doc: Document, centrality: Float64Array = centroidRanker(doc)): number {
-  const n = centrality.length;
+  return offTopicShareOf(centrality, centrality.length);
+}
+
+let selectScratch = new Float64Array(256);
+
+/** The k-th smallest of values[0, n) (quickselect on a scratch copy; values are never NaN). */
+function kthSmallest(values: Float64Array, n: number, k: number): number {
+  if (selectScratch.length < n) selectScratch = new Float64Array(2 * n);
+  const a = selectScratch;
+  for (let i = 0; i < n; i++) a[i] = values[i]!;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = a[i]!;
+        a[i] = a[j]!;
+        a[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+function offTopicShareOf(centrality: Float64Array, n: number): number {
   if (n === 0) return 0;
-  const median = Float64Array.from(centrality).sort()[n >> 1]!;
+  const median = kthSmallest(centrality, n, n >> 1);
   let stray = 0;
-  for (const c of centrality) if (c < 0.5 * median) stray++;
+  for (let i = 0; i < n; i++) if (centrality[i]! < 0.5 * median) stray++;
   return stray / n;
 }
 
@@ -189,10 +230,13 @@ const LEAD_STYLE_SLOPE = 6;
 export function leadStyle(doc: Document): number {
   const n = doc.sentences.length;
   if (n <= 3) return 1;
-  const centrality = centroidRanker(doc);
+  return leadStyleOf(centroidRanker(doc), n);
+}
+
+function leadStyleOf(centrality: Float64Array, n: number): number {
   const evidence = Math.log(n)
-    + LEAD_CENTRALITY_WEIGHT * leadCentrality(doc, centrality)
-    + OFF_TOPIC_WEIGHT * offTopicShare(doc, centrality);
+    + LEAD_CENTRALITY_WEIGHT * leadCentralityOf(centrality, n)
+    + OFF_TOPIC_WEIGHT * offTopicShareOf(centrality, n);
   return 1 / (1 + Math.exp(-LEAD_STYLE_SLOPE * (evidence - LEAD_STYLE_MIDPOINT)));
 }
 
@@ -231,18 +275,73 @@ function leadScores(doc: Document, later: Float64Array, earlier: Float64Array): 
   return directed.map((d, i) => 0.5 * d + 0.5 * positioned[i]!);
 }
 
+/** Per-sentence scratch of the adaptive ranker, reused across documents. */
+let centralityScratch = new Float64Array(256);
+let directedScratch = new Float64Array(256);
+let coveringScratch = new Float64Array(256);
+let positionedScratch = new Float64Array(256);
+
 /**
  * Briefbot's document-adaptive ranker. Two views of importance, blended by `leadStyle`:
- * - lead: sentences that open what the article goes on to develop, early ones first;
+ * - lead: sentences that open what the article goes on to develop, early ones first (the mean of
+ *   scaled directed centrality and scaled position-discounted covering, as `leadScores`);
  * - covering: total similarity to all sentences with a saturating length credit, i.e. sentences
  *   that carry most of the shared substance wherever they are.
+ * Computed in one pass over reused buffers (same arithmetic as the separate views).
  */
 export const adaptiveRanker: Ranker = (doc) => {
-  const { later, earlier } = directedEdgeSums(doc);
-  const lead = leadScores(doc, later, earlier);
-  const covering = minMaxScaled(coveringScores(doc, later, earlier));
-  const style = leadStyle(doc);
-  return lead.map((d, i) => style * d + (1 - style) * covering[i]!);
+  const n = doc.sentences.length;
+  const { idf, norms, later, earlier } = directedStatistics(doc);
+  if (centralityScratch.length < n) {
+    const size = 2 * n;
+    centralityScratch = new Float64Array(size);
+    directedScratch = new Float64Array(size);
+    coveringScratch = new Float64Array(size);
+    positionedScratch = new Float64Array(size);
+  }
+  let style = 1;
+  if (n > 3) {
+    fillCentroidScores(doc, idf, norms, centralityScratch);
+    style = leadStyleOf(centralityScratch, n);
+  }
+  const directedRaw = directedScratch;
+  const coveringRaw = coveringScratch;
+  const positionedRaw = positionedScratch;
+  let directedMin = Infinity;
+  let directedMax = -Infinity;
+  let coveringMin = Infinity;
+  let coveringMax = -Infinity;
+  let positionedMin = Infinity;
+  let positionedMax = -Infinity;
+  const sentences = doc.sentences;
+  for (let i = 0; i < n; i++) {
+    const l = later[i]!;
+    const e = earlier[i]!;
+    const d = l - 2 * e;
+    directedRaw[i] = d;
+    if (d < directedMin) directedMin = d;
+    if (d > directedMax) directedMax = d;
+    const c = (l + e) * lengthCredit(sentences[i]!.words);
+    coveringRaw[i] = c;
+    if (c < coveringMin) coveringMin = c;
+    if (c > coveringMax) coveringMax = c;
+    const p = c * attention(i);
+    positionedRaw[i] = p;
+    if (p < positionedMin) positionedMin = p;
+    if (p > positionedMax) positionedMax = p;
+  }
+  const directedSpan = directedMax - directedMin;
+  const coveringSpan = coveringMax - coveringMin;
+  const positionedSpan = positionedMax - positionedMin;
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = directedSpan > 0 ? (directedRaw[i]! - directedMin) / directedSpan : 0;
+    const p = positionedSpan > 0 ? (positionedRaw[i]! - positionedMin) / positionedSpan : 0;
+    const c = coveringSpan > 0 ? (coveringRaw[i]! - coveringMin) / coveringSpan : 0;
+    const lead = 0.5 * d + 0.5 * p;
+    scores[i] = style * lead + (1 - style) * c;
+  }
+  return scores;
 };
 
 /** Directed centrality alone (PacSum-like, sumy TextRank edges). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, type Document } from '../../src/summarizer/document.ts';
-import { pairStats } from '../../src/summarizer/graph.ts';
+import { directedStatistics, pairStats } from '../../src/summarizer/graph.ts';
 
 /** Brute-force shared counts and tf-idf dot products from the sentences' term lists. */
 function bruteForce(doc: Document, idf: Float64Array): { shared: number[]; dot: number[] } {
@@ -49,5 +49,32 @@ describe('pairStats', () => {
     const one = pairStats(buildDocument('Only one sentence here.'));
     expect([...one.sharedCounts]).toEqual([0]);
     expect([...one.dot]).toEqual([0]);
+  });
+});
+
+describe('directedStatistics', () => {
+  it('sums sumy edge weights to later and earlier sentences exactly as the full matrix does', () => {
+    const doc = buildDocument('Floods closed the road. The road reopened after floods. Schools stay shut. Floods, floods and roads. Schools reopened.');
+    pairStats(buildDocument('Scratch buffers from a longer, different document. It has more sentences. Many more. Truly.'));
+    const stats = pairStats(doc);
+    const n = stats.n;
+    const logLength = doc.sentences.map((s) => Math.log(Math.max(1, s.terms.length)));
+    const later = new Array<number>(n).fill(0);
+    const earlier = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const shared = stats.sharedCounts[i * n + j]!;
+        if (shared === 0) continue;
+        const weight = shared / (logLength[i]! + logLength[j]!);
+        later[i]! += weight;
+        earlier[j]! += weight;
+      }
+    }
+    const directed = directedStatistics(doc);
+    expect([...directed.later.subarray(0, n)]).toEqual(later);
+    expect([...directed.earlier.subarray(0, n)]).toEqual(earlier);
+    expect([...directed.norms.subarray(0, n)]).toEqual([...stats.norms]);
+    expect([...directed.idf.subarray(0, doc.vocabularySize)]).toEqual([...stats.idf]);
+    expect(later.some((w) => w > 0) && earlier.some((w) => w > 0)).toBe(true);
   });
 });
