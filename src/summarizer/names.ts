@@ -296,6 +296,43 @@ function capitalizedRuns(text: string): RawRun[] {
 // What follows a person's name: a speech verb or a relative "who" / an appositive ("Ada Fisher, a member").
 const PERSON_CONTEXT_AFTER = /^(?:,? (?:said|says|told|added|wrote|asked|explained|noted|argued)\b|, (?:who|a|an|the|[0-9]{2}),? )/;
 
+const INDEFINITE_PRONOUNS = new Set('nobody everybody everyone someone somebody anyone anybody none nothing something everything'.split(' '));
+
+// A one-word subject's verb: "Carson defied", "Cruz openly admitted", "Kasich says".
+const SUBJECT_VERB_AFTER = /^ (?:[a-z]+ly )?(?:[a-z]{2,}ed|said|says|told|wrote|added|asked)\b/;
+
+/**
+ * A one-word name no full name explains counts as a person only with evidence: a title before it
+ * ("Gov. Kasich", "Judge Berman") or a verb right after it ("Carson defied the question").
+ */
+function singleNamedPerson(text: string, run: RawRun, person: RunPerson): string | null {
+  const name = person.name;
+  if (/['’]$/.test(name) || INDEFINITE_PRONOUNS.has(name.toLowerCase())) return null;
+  if (person.title !== null && person.title !== 'former') return name;
+  // A capitalized plural opening a sentence ("Eyebrows", "Prosecutors") is a name ("Sanders") only if
+  // the text also capitalizes it elsewhere.
+  return SUBJECT_VERB_AFTER.test(text.slice(run.end, run.end + 24)) && (!name.endsWith('s') || capitalizedMidSentence(text, name)) ? name : null;
+}
+
+/** True when `word` occurs after a lowercase word or a comma (not at a sentence's start); checks a few occurrences. */
+function capitalizedMidSentence(text: string, word: string): boolean {
+  let from = 0;
+  let seen = 0;
+  for (let n = 0; n < 30; n++) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return false;
+    from = at + word.length;
+    const next = text.charCodeAt(at + word.length);
+    if (isLetterCode(next)) continue;
+    // Named again and again ("Carson … Carson …"): a name, even if each mention opens a sentence.
+    if (++seen >= 3) return true;
+    if (at < 2 || text.charCodeAt(at - 1) !== 32) continue;
+    const before = text.charCodeAt(at - 2);
+    if ((before >= 97 && before <= 122) || before === 44) return true;
+  }
+  return false;
+}
+
 /** Full names by their first and last words, with where each occurs, for fast surname lookups. */
 export class NameIndex {
   // For a one-word lookup: every full name by its last / first word, in document order.
@@ -429,9 +466,9 @@ export function findPersonMentions(text: string): { mentions: PersonMention[]; i
   }
   const resolved = named.map(({ run, person }) => {
     if (person === null) return null;
-    const full = index.resolve(person.name, run.start) ?? (person.name.includes(' ') ? person.name : null);
+    const full = index.resolve(person.name, run.start) ?? (person.name.includes(' ') ? person.name : singleNamedPerson(text, run, person));
     if (full === null) return null;
-    if (full !== person.name) {
+    if (full !== person.name || !full.includes(' ')) {
       evidence.add(full);
       const gender = person.title !== null ? genderOfName(person.title) : null;
       if (gender !== null && !genderOf.has(full)) genderOf.set(full, gender);

@@ -207,4 +207,21 @@ describe('speaker rules', () => {
     const clause = '"We will appeal the ruling soon," the lawyer for the family said.';
     expect(findQuotes(clause)[0]?.speaker).not.toBe('the lawyer for');
   });
+
+  it('resolves he/she to a one-word name the text marks as a person (a title, or a verb right after it)', () => {
+    const text = [
+      'Donald Trump picked Denver in an interview last week.',
+      'Carson defied the question. "I will predict the winner, it will be Denver or Carolina," he said.',
+      'Judge Berman took a short recess. When he returned he began by saying, "I do not think prison is necessary."',
+    ].join('\n');
+    expect(speakerOf(text, 'I will predict')).toBe('Carson');
+    expect(speakerOf(text, 'I do not think')).toBe('Berman');
+  });
+
+  it('does not take a capitalized plural or an indefinite pronoun opening a sentence for a person', () => {
+    const text = 'Eyebrows raised across the room. "We did not expect the vote to pass at all," he said.';
+    expect(speakerOf(text, 'We did not expect')).toBeNull();
+    const nobody = 'Nobody asked about it. "It was a shameful display by the leaders," he said.';
+    expect(speakerOf(nobody, 'It was a shameful')).toBeNull();
+  });
 });
