@@ -428,10 +428,25 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
   if (LEADING_CONJUNCTIONS.has(bare(first))) tokens = tokens.slice(1);
   const lead = tokens[0];
   if (lead !== undefined && LEADING_CLAUSE_WORDS.has(bare(lead))) {
-    const comma = tokens.findIndex((t) => t.text === ',');
-    if (comma < 0) return null;
-    tokens = tokens.slice(comma + 1);
+    // The opening clause may hold commas of its own ("Speaking in Salem, New Hampshire, Trump went"):
+    // the subject is the first one after a comma that its verb follows; an appositive one is the fallback.
+    let fallback: Cue | null = null;
+    for (let k = 1, commas = 0; k < tokens.length && commas < 4; k++) {
+      if ((tokens[k] as Token).text !== ',') continue;
+      commas++;
+      const cue = subjectOfClause(text, tokens.slice(k + 1), to, lowercase);
+      if (cue === null) continue;
+      const after = tokens[k + 1 + cue.words];
+      if (after !== undefined && after.text !== ',') return cue.cue;
+      fallback ??= cue.cue;
+    }
+    return fallback;
   }
+  return subjectOfClause(text, tokens, to, lowercase)?.cue ?? null;
+}
+
+/** The subject opening a clause's tokens, with its length in tokens, when its verb phrase follows it. */
+function subjectOfClause(text: string, tokens: readonly Token[], to: number, lowercase: boolean): { cue: Cue; words: number } | null {
   // Find where the subject ends: the first lowercase word that is not part of a title or nominal.
   let end = 0;
   const head = tokens[0];
@@ -479,5 +494,5 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
   const appositive = next.text === ',' && !DETERMINER_WORDS.has(bare(head));
   if (!(appositive || (isWord(next) && /^[a-z]/.test(next.text) && !CLAUSE_WORDS.has(next.text)))) return null;
   const p = phraseOf(text, tokens.slice(0, end));
-  return p === null ? null : { ...p, verb: 'subject', side: 'before', bySubject: true };
+  return p === null ? null : { cue: { ...p, verb: 'subject', side: 'before', bySubject: true }, words: end };
 }

@@ -224,4 +224,9 @@ describe('speaker rules', () => {
     const nobody = 'Nobody asked about it. "It was a shameful display by the leaders," he said.';
     expect(speakerOf(nobody, 'It was a shameful')).toBeNull();
   });
+
+  it('finds the subject after an opening participial clause that holds commas of its own', () => {
+    const text = 'Former Florida Gov. Jeb Bush trails in the polls.\nSpeaking at a town hall event in Salem, New Hampshire, Donald Trump went after Bush, calling him "a total stiff."';
+    expect(speakerOf(text, 'a total stiff')).toBe('Donald Trump');
+  });
 });
