@@ -28,30 +28,35 @@ let postingCount = new Int32Array(4096);
 let idfOfDf = new Float64Array(256);
 
 function fillPostings(doc: Document, df: Int32Array): void {
-  const vocabulary = df.length;
+  const vocabulary = doc.vocabularySize; // df may be a longer scratch buffer
   if (postingOffsets.length < vocabulary + 1) {
     postingOffsets = new Int32Array(2 * (vocabulary + 1));
     postingFill = new Int32Array(2 * (vocabulary + 1));
   }
-  postingOffsets[0] = 0;
+  const offsets = postingOffsets;
+  const fill = postingFill;
+  let total = 0;
   for (let t = 0; t < vocabulary; t++) {
-    postingFill[t] = postingOffsets[t]!;
-    postingOffsets[t + 1] = postingOffsets[t]! + df[t]!;
+    offsets[t] = total;
+    fill[t] = total;
+    total += df[t]!;
   }
-  const total = postingOffsets[vocabulary]!;
+  offsets[vocabulary] = total;
   if (postingSentence.length < total) {
     postingSentence = new Int32Array(2 * total);
     postingCount = new Int32Array(2 * total);
   }
+  const postedSentence = postingSentence;
+  const postedCount = postingCount;
   const sentences = doc.sentences;
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
     const unique = sentence.uniqueTerms;
     const counts = sentence.termCounts;
     for (let k = 0; k < unique.length; k++) {
-      const slot = postingFill[unique[k]!]!++;
-      postingSentence[slot] = i;
-      postingCount[slot] = counts[k]!;
+      const slot = fill[unique[k]!]!++;
+      postedSentence[slot] = i;
+      postedCount[slot] = counts[k]!;
     }
   }
 }
@@ -128,13 +133,14 @@ function fillTermStatistics(doc: Document, df: Int32Array, idf: Float64Array, no
   }
   // idf depends on df only: one log per distinct df (df <= n), not one per term.
   if (idfOfDf.length < n + 1) idfOfDf = new Float64Array(2 * (n + 1));
-  idfOfDf.fill(0, 0, n + 1);
+  const idfByDf = idfOfDf;
+  idfByDf.fill(0, 0, n + 1);
   for (let t = 0; t < vocabulary; t++) {
     const f = df[t]!;
-    let value = idfOfDf[f]!;
+    let value = idfByDf[f]!;
     if (value === 0) {
       value = Math.log((n + 1) / (f + 0.5)); // never 0: f + 0.5 is not an integer
-      idfOfDf[f] = value;
+      idfByDf[f] = value;
     }
     idf[t] = value;
   }
@@ -241,17 +247,21 @@ export function directedStatistics(doc: Document): DirectedStatistics {
     later[i] = 0;
     earlier[i] = 0;
   }
-  postingCursor.set(postingOffsets.subarray(0, vocabulary));
+  const offsets = postingOffsets;
+  const postedSentence = postingSentence;
+  const postedCount = postingCount;
+  const cursor = postingCursor;
+  for (let t = 0; t < vocabulary; t++) cursor[t] = offsets[t]!;
   for (let i = 0; i < n; i++) {
     const sentence = sentences[i]!;
     const unique = sentence.uniqueTerms;
     const counts = sentence.termCounts;
     for (let k = 0; k < unique.length; k++) {
       const term = unique[k]!;
-      const own = postingCursor[term]!++; // this sentence's posting; later sentences follow it
+      const own = cursor[term]!++; // this sentence's posting; later sentences follow it
       const ci = counts[k]!;
-      const to = postingOffsets[term + 1]!;
-      for (let b = own + 1; b < to; b++) row[postingSentence[b]!]! += ci * postingCount[b]!;
+      const to = offsets[term + 1]!;
+      for (let b = own + 1; b < to; b++) row[postedSentence[b]!]! += ci * postedCount[b]!;
     }
     const li = logLength[i]!;
     let sum = 0;
