@@ -250,6 +250,13 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: b
   if (tokens[i]?.text === ',') {
     let j = i - 1;
     while (j >= 0 && i - j < 20 && tokens[j]?.text !== ',' && !/^[.;:!?"“”]$/.test((tokens[j] as Token).text)) j--;
+    // A parenthetical attribution ("CNN, Cruz said, called it …"): the one who said it is the speaker.
+    const inner = tokens.slice(j + 1, i);
+    const innerVerb = inner[inner.length - 1];
+    if (tokens[j]?.text === ',' && inner.length >= 2 && inner.length <= 4 && isSpeechVerb(innerVerb) && !bare(innerVerb as Token).endsWith('ing')) {
+      const speaker = subjectBefore(inner, inner.length - 1, lowercase);
+      if (speaker.length > 0) return speaker;
+    }
     if (tokens[j]?.text === ',' && (isCapitalizedWord(tokens[j - 1]) || PRONOUN_SUBJECTS.has(bare(tokens[j - 1] as Token)))) {
       i = j - 1;
       // Two appositives: "Alixandria Lapp, a spokeswoman for Senate Majority PAC, a Democratic group, said".
@@ -369,6 +376,20 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
   return null;
 }
 
+/** A named agent after "by", ending on a capitalized word ("host Bill Maher"). */
+function agentAfter(tokens: readonly Token[], from: number): Token[] {
+  let end = from;
+  let lastCapital = -1;
+  while (end < tokens.length && end - from < 7) {
+    const t = tokens[end] as Token;
+    // Lowercase role words may sit inside ("Fox Business moderator Gerard Baker"), clause words end it.
+    if (!isWord(t) || CLAUSE_WORDS.has(t.bare) || PHRASE_STOP_WORDS.has(t.bare) || t.bare === 'whether' || PRONOUN_SUBJECTS.has(t.bare) || DETERMINER_WORDS.has(t.bare)) break;
+    if (isCapitalizedWord(t)) lastCapital = end;
+    end++;
+  }
+  return lastCapital < 0 ? [] : tokens.slice(from, lastCapital + 1);
+}
+
 /** Looks for the cue in the sentence before an opening mark (nearest speech verb to the quote). */
 export function cueBefore(text: string, openMark: number, floor: number, lowercase: boolean): Cue | null {
   const start = beforeWindowStart(text, openMark, floor);
@@ -382,6 +403,13 @@ export function cueBefore(text: string, openMark: number, floor: number, lowerca
     }
     if (!isSpeechVerb(token)) continue;
     const verb = bare(token);
+    // A passive ("Sanders was asked by host Bill Maher, …"): the agent speaks.
+    if (tokens[k + 1]?.bare === 'by' && verb.endsWith('ed')) {
+      const agent = agentAfter(tokens, k + 2);
+      const p = phraseOf(text, agent);
+      if (p !== null) return { ...p, verb, side: 'before' };
+      continue;
+    }
     // A participle ("…, saying, "…"") takes the subject of its sentence.
     if (verb.endsWith('ing')) {
       const subject = sentenceSubject(text, start, token.start, lowercase);

@@ -229,4 +229,14 @@ describe('speaker rules', () => {
     const text = 'Former Florida Gov. Jeb Bush trails in the polls.\nSpeaking at a town hall event in Salem, New Hampshire, Donald Trump went after Bush, calling him "a total stiff."';
     expect(speakerOf(text, 'a total stiff')).toBe('Donald Trump');
   });
+
+  it('gives a parenthetical attribution its speaker ("CNN, Cruz said, called …")', () => {
+    const text = 'Sen. Ted Cruz spoke in Iowa. CNN, Cruz said, called the announcement "highly significant for the whole race."';
+    expect(speakerOf(text, 'highly significant')).toBe('Ted Cruz');
+  });
+
+  it('gives a passive speech verb its agent ("was asked by host Bill Maher")', () => {
+    const text = 'Bernie Sanders was on the show. Sanders was asked by host Bill Maher, who backs him, "Now, you famously said the emails did not matter?"';
+    expect(speakerOf(text, 'Now, you famously')).toBe('Bill Maher');
+  });
 });
