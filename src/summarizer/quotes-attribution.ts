@@ -4,7 +4,7 @@
  * Resolution of names and pronouns to people happens in quotes.ts.
  */
 
-import { isTitleWord } from './names.ts';
+import { isTitleWord, personNameFromRun } from './names.ts';
 
 const SPEECH_VERB_STEMS: readonly (readonly string[])[] = [
   ['say', 'says', 'said', 'saying'],
@@ -257,6 +257,8 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: b
       const speaker = subjectBefore(inner, inner.length - 1, lowercase);
       if (speaker.length > 0) return speaker;
     }
+    // A role, then the name as its appositive ("his wife, Gabriela Lazar, wrote"): the name.
+    if (!lowercase && tokens[j]?.text === ',' && inner.length >= 2 && inner.length <= 4 && inner.every((t) => isCapitalizedWord(t)) && personNameFromRun(inner.map((t) => t.text)) !== null && DETERMINER_WORDS.has(bare(tokens[previousCommaOrStart(tokens, j)] as Token))) return inner;
     if (tokens[j]?.text === ',' && (isCapitalizedWord(tokens[j - 1]) || PRONOUN_SUBJECTS.has(bare(tokens[j - 1] as Token)))) {
       i = j - 1;
       // Two appositives: "Alixandria Lapp, a spokeswoman for Senate Majority PAC, a Democratic group, said".
@@ -290,6 +292,13 @@ function subjectBefore(tokens: readonly Token[], verbIndex: number, lowercase: b
     if (DETERMINER_WORDS.has(bare(t))) start = j;
   }
   return start < end ? tokens.slice(start, end) : [];
+}
+
+/** Index of the first token of the phrase ending before tokens[from]: after the nearest punctuation mark (at most 6 back). */
+function previousCommaOrStart(tokens: readonly Token[], from: number): number {
+  let j = from - 1;
+  while (j > 0 && from - j < 6 && isWord(tokens[j - 1])) j--;
+  return j;
 }
 
 /** Index of the comma before tokens[from] in the same clause (no sentence punctuation or quote between), or -1. */
@@ -358,7 +367,7 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
     const token = rest[k] as Token;
     if (!isWord(token)) {
       // An appositive may sit between a name and its verb: "…," Jeff Weaver, Sanders' manager, said.
-      if (token.text === ',' && (++commas > 3 || !isCapitalizedWord(rest[0]))) break;
+      if (token.text === ',' && (++commas > 3 || !(isCapitalizedWord(rest[0]) || DETERMINER_WORDS.has((rest[0] as Token).bare)))) break;
       continue;
     }
     if (k >= 10 && commas === 0) break;

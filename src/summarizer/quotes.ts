@@ -336,7 +336,7 @@ function continueAcrossParagraphs(ctx: Context, quotes: Attributed[]): void {
     if (previousPara === para) continue;
     const lineEnd = ctx.text.indexOf('\n', previous.span.closeMark);
     const tail = ctx.text.slice(previous.span.closeMark + 1, lineEnd < 0 ? ctx.text.length : lineEnd);
-    if (tail.length > 80) continue;
+    if (tail.length > 160) continue;
     if (paragraphStart(ctx, para - 2) !== previousPara && ctx.text.slice(previousPara, para).split('\n').filter((l) => l.trim() !== '').length > 1) continue;
     q.speaker = previous.speaker;
     q.attribution = 'inherited';

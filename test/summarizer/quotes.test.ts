@@ -239,4 +239,20 @@ describe('speaker rules', () => {
     const text = 'Bernie Sanders was on the show. Sanders was asked by host Bill Maher, who backs him, "Now, you famously said the emails did not matter?"';
     expect(speakerOf(text, 'Now, you famously')).toBe('Bill Maher');
   });
+
+  it('takes the name of a role-then-name appositive ("his wife, Gabriela Lazar, wrote"), not a place', () => {
+    const text = '"We need him because life is very hard here," his wife, Gabriela Lazar, wrote in a letter.';
+    expect(speakerOf(text, 'We need him')).toBe('Gabriela Lazar');
+    const place = '"I made up my mind last week," Dean Johnson, a salesman from Sumter, South Carolina, said.';
+    expect(speakerOf(place, 'I made up')).toBe('Dean Johnson');
+  });
+
+  it('continues a speaker into the next paragraph past a longer attribution sentence', () => {
+    const text = [
+      'Anne Marie Murphy has covered the story for years.',
+      '"There is something about all those stories, right?" said Murphy, who thinks often about the reassuring final words of the son to his father.',
+      '"I mean, I do not think that all those things are coincidences."',
+    ].join('\n');
+    expect(speakerOf(text, 'I mean')).toBe('Anne Marie Murphy');
+  });
 });
