@@ -305,29 +305,43 @@ const SUBJECT_VERB_AFTER = /^ (?:[a-z]+ly )?(?:[a-z]{2,}ed|said|says|told|wrote|
  * A one-word name no full name explains counts as a person only with evidence: a title before it
  * ("Gov. Kasich", "Judge Berman") or a verb right after it ("Carson defied the question").
  */
-function singleNamedPerson(text: string, run: RawRun, person: RunPerson): string | null {
+function singleNamedPerson(text: string, run: RawRun, person: RunPerson, midSentence: Map<string, boolean>): string | null {
   const name = person.name;
   if (/['’]$/.test(name) || INDEFINITE_PRONOUNS.has(name.toLowerCase())) return null;
   if (person.title !== null && person.title !== 'former') return name;
   // A capitalized plural opening a sentence ("Eyebrows", "Prosecutors") is a name ("Sanders") only if
   // the text also capitalizes it elsewhere.
-  return SUBJECT_VERB_AFTER.test(text.slice(run.end, run.end + 24)) && (!name.endsWith('s') || capitalizedMidSentence(text, name)) ? name : null;
+  if (!SUBJECT_VERB_AFTER.test(text.slice(run.end, run.end + 24))) return null;
+  if (!name.endsWith('s')) return name;
+  let known = midSentence.get(name);
+  if (known === undefined) {
+    known = capitalizedMidSentence(text, name, Math.max(0, run.start - MID_SENTENCE_WINDOW), run.end + MID_SENTENCE_WINDOW);
+    midSentence.set(name, known);
+  }
+  return known ? name : null;
 }
 
-/** True when `word` occurs after a lowercase word or a comma (not at a sentence's start); checks a few occurrences. */
-function capitalizedMidSentence(text: string, word: string): boolean {
+// How far around a one-word name its other mentions are looked for (keeps huge inputs linear).
+const MID_SENTENCE_WINDOW = 20_000;
+
+/**
+ * True when `word` occurs in text[windowStart, windowEnd) after a lowercase word or a comma (not at a
+ * sentence's start), or three times; checks a few occurrences.
+ */
+function capitalizedMidSentence(text: string, word: string, windowStart: number, windowEnd: number): boolean {
+  // Searching a slice bounds each lookup by the window, not by the rest of the text.
+  const window = text.slice(windowStart, windowEnd);
   let from = 0;
   let seen = 0;
   for (let n = 0; n < 30; n++) {
-    const at = text.indexOf(word, from);
+    const at = window.indexOf(word, from);
     if (at < 0) return false;
     from = at + word.length;
-    const next = text.charCodeAt(at + word.length);
-    if (isLetterCode(next)) continue;
+    if (isLetterCode(window.charCodeAt(at + word.length))) continue;
     // Named again and again ("Carson … Carson …"): a name, even if each mention opens a sentence.
     if (++seen >= 3) return true;
-    if (at < 2 || text.charCodeAt(at - 1) !== 32) continue;
-    const before = text.charCodeAt(at - 2);
+    if (at < 2 || window.charCodeAt(at - 1) !== 32) continue;
+    const before = window.charCodeAt(at - 2);
     if ((before >= 97 && before <= 122) || before === 44) return true;
   }
   return false;
@@ -464,9 +478,10 @@ export function findPersonMentions(text: string): { mentions: PersonMention[]; i
     if (gender !== null) genderOf.set(person.name, gender);
     if (person.title !== null || gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(run.end, run.end + 12))) evidence.add(person.name);
   }
+  const midSentence = new Map<string, boolean>();
   const resolved = named.map(({ run, person }) => {
     if (person === null) return null;
-    const full = index.resolve(person.name, run.start) ?? (person.name.includes(' ') ? person.name : singleNamedPerson(text, run, person));
+    const full = index.resolve(person.name, run.start) ?? (person.name.includes(' ') ? person.name : singleNamedPerson(text, run, person, midSentence));
     if (full === null) return null;
     if (full !== person.name || !full.includes(' ')) {
       evidence.add(full);
