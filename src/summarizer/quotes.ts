@@ -1,7 +1,7 @@
 import type { Quote } from './types.ts';
 import { cueAfter, cueBefore, endsSentence, sentenceStartOf, sentenceSubject, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
-import { findPersonMentions, genderOfName, isNonNameWord, isPronoun, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
+import { findPersonMentions, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
 
 export type { TextRange } from './quotes-scan.ts';
 
@@ -92,7 +92,7 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
     for (; j >= 0; j--) {
       const earlier = ctx.persons[j] as PersonMention;
       if (earlier.start < sentence) break;
-      if (fits(earlier)) first = earlier;
+      if (fits(earlier) && !modifiesNext(ctx.text, earlier, first)) first = earlier;
     }
     // "She doesn't think Clinton can …": the sentence's subject is the same pronoun, so the people
     // named in it are objects; the antecedent lies further back.
@@ -103,6 +103,14 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
     return first.fullName;
   }
   return null;
+}
+
+/** "McConnell spokesman Don Stewart": a name followed only by a role word modifies the next name. */
+function modifiesNext(text: string, earlier: PersonMention, next: PersonMention): boolean {
+  const between = text.slice(earlier.end, next.start).trim();
+  if (between === '' || between.length > 40) return false;
+  const words = between.replace(/^['’]s?\s*/, '').split(/\s+/);
+  return words.length <= 3 && words.every((w) => /^[a-z-]+$/.test(w) && isTitleWord(w));
 }
 
 function samePronounSubject(text: string, sentence: number, gender: Gender): boolean {

@@ -255,4 +255,9 @@ describe('speaker rules', () => {
     ].join('\n');
     expect(speakerOf(text, 'I mean')).toBe('Anne Marie Murphy');
   });
+
+  it('resolves he/she past a name that only modifies the next one ("McConnell spokesman Don Stewart")', () => {
+    const text = 'Sen. Mitch McConnell left early. McConnell spokesman Don Stewart would not say when the vote is. "I do not have any new announcements yet," he said.';
+    expect(speakerOf(text, 'I do not have')).toBe('Don Stewart');
+  });
 });
