@@ -26,6 +26,53 @@ export interface Document {
   readonly surface: readonly string[];
   /** Total word tokens of the text. */
   readonly words: number;
+  /**
+   * The sentences' term lists in one flat array, for hot loops (the per-sentence arrays are views
+   * made on first read): sentence i's terms are termData[termStart[i], termStart[i + 1]), its
+   * distinct terms termData[uniqueStart[i], uniqueStart[i + 1]), the count of the distinct term at
+   * k being termData[k + countOffset].
+   */
+  readonly termData: Int32Array;
+  readonly termStart: Int32Array;
+  readonly uniqueStart: Int32Array;
+  readonly countOffset: number;
+}
+
+/** A sentence of the model: text and term arrays are made on first read (most are never read). */
+class ModelSentence implements Sentence {
+  #text: string | null = null;
+  #terms: Int32Array | null = null;
+  #uniqueTerms: Int32Array | null = null;
+  #termCounts: Int32Array | null = null;
+
+  constructor(
+    readonly index: number,
+    readonly words: number,
+    readonly firstWord: string,
+    private readonly source: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly doc: Document,
+  ) {}
+
+  get text(): string {
+    return (this.#text ??= this.source.slice(this.start, this.end));
+  }
+
+  get terms(): Int32Array {
+    const { termData, termStart } = this.doc;
+    return (this.#terms ??= termData.subarray(termStart[this.index]!, termStart[this.index + 1]!));
+  }
+
+  get uniqueTerms(): Int32Array {
+    const { termData, uniqueStart } = this.doc;
+    return (this.#uniqueTerms ??= termData.subarray(uniqueStart[this.index]!, uniqueStart[this.index + 1]!));
+  }
+
+  get termCounts(): Int32Array {
+    const { termData, uniqueStart, countOffset } = this.doc;
+    return (this.#termCounts ??= termData.subarray(uniqueStart[this.index]! + countOffset, uniqueStart[this.index + 1]! + countOffset));
+  }
 }
 
 export interface DocumentOptions {
@@ -57,11 +104,8 @@ function ensureCapacity(bound: number): void {
 let tokenMarks = new Int32Array(1 << 14);
 let tokenMarksEpoch = -1;
 
-/** Scratch buffers reused across documents (the model keeps exact-size copies). */
+/** Token ids of the document being built, reused across documents. */
 const tokens: TokenScan = { ids: new Int32Array(4096), count: 0 };
-let termScratch = new Int32Array(4096);
-let uniqueScratch = new Int32Array(4096);
-let countScratch = new Int32Array(4096);
 
 /** Sorts values[from, to) ascending; insertion sort for the short runs sentences have. */
 function sortRange(values: Int32Array, from: number, to: number): void {
@@ -110,57 +154,65 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     tokenMarks = new Int32Array(size);
     tokenMarksEpoch = termTableEpoch;
   }
-  if (termScratch.length < tokens.count) {
-    termScratch = new Int32Array(ids.length);
-    uniqueScratch = new Int32Array(ids.length);
-    countScratch = new Int32Array(ids.length);
-  }
+  // One allocation for all term lists: terms, then distinct terms, then their counts, each part
+  // as long as the token count (an upper bound), so they are written in place, never copied.
+  const tokenCount = tokens.count;
+  const termData = new Int32Array(3 * tokenCount);
   const surface: string[] = [];
   const termStart = new Int32Array(n + 1);
   const uniqueStart = new Int32Array(n + 1);
+  // Hot arrays and the generation in locals: module bindings are re-read on every access.
+  const marks = tokenMarks;
+  const stamps = stampOf;
+  const localIds = localIdOf;
+  const terms = termData;
+  const unique = termData;
+  const counts = termData;
+  const countOffset = tokenCount;
+  const current = generation;
   let termCount = 0;
-  let uniqueCount = 0;
+  let uniqueCount = tokenCount;
   for (let index = 0; index < n; index++) {
     termStart[index] = termCount;
     uniqueStart[index] = uniqueCount;
     const last = tokenStart[index + 1]!;
     for (let k = tokenStart[index]!; k < last; k++) {
-      const mark = ids[k]! * 2;
+      const tokenId = ids[k]!;
+      const mark = tokenId * 2;
       let local: number;
-      if (tokenMarks[mark] === generation) {
-        local = tokenMarks[mark + 1]!;
+      if (marks[mark] === current) {
+        local = marks[mark + 1]!;
       } else {
-        const tokenId = ids[k]!;
         const globalId = stems[tokenId]!;
         if (globalId < 0) {
           local = -1;
-        } else if (stampOf[globalId] === generation) {
-          local = localIdOf[globalId]!;
+        } else if (stamps[globalId] === current) {
+          local = localIds[globalId]!;
         } else {
           local = surface.length;
-          stampOf[globalId] = generation;
-          localIdOf[globalId] = local;
+          stamps[globalId] = current;
+          localIds[globalId] = local;
           surface.push(texts[tokenId]!);
         }
-        tokenMarks[mark] = generation;
-        tokenMarks[mark + 1] = local;
+        marks[mark] = current;
+        marks[mark + 1] = local;
       }
-      if (local >= 0) termScratch[termCount++] = local;
+      if (local >= 0) terms[termCount++] = local;
     }
     // Distinct terms with counts: sort a copy of the sentence's terms, then collapse runs.
     const from = termStart[index]!;
     const sortedEnd = uniqueCount + termCount - from;
-    for (let k = from, to = uniqueCount; k < termCount; k++, to++) uniqueScratch[to] = termScratch[k]!;
-    sortRange(uniqueScratch, uniqueCount, sortedEnd);
+    for (let k = from, to = uniqueCount; k < termCount; k++, to++) unique[to] = terms[k]!;
+    sortRange(unique, uniqueCount, sortedEnd);
     let write = uniqueCount - 1;
     for (let k = uniqueCount; k < sortedEnd; k++) {
-      const term = uniqueScratch[k]!;
-      if (write >= uniqueCount && uniqueScratch[write] === term) {
-        countScratch[write]! += 1;
+      const term = unique[k]!;
+      if (write >= uniqueCount && unique[write] === term) {
+        counts[write + countOffset]! += 1;
       } else {
         write++;
-        uniqueScratch[write] = term;
-        countScratch[write] = 1;
+        unique[write] = term;
+        counts[write + countOffset] = 1;
       }
     }
     uniqueCount = write + 1;
@@ -168,24 +220,14 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   termStart[n] = termCount;
   uniqueStart[n] = uniqueCount;
 
-  const allTerms = termScratch.slice(0, termCount);
-  const allUnique = uniqueScratch.slice(0, uniqueCount);
-  const allCounts = countScratch.slice(0, uniqueCount);
   const sentences: Sentence[] = new Array<Sentence>(n);
+  let totalWords = tokenCount;
+  if (end < text.length) totalWords += countWords(text, end, text.length);
+  const doc: Document = { sentences, vocabularySize: surface.length, surface, words: totalWords, termData, termStart, uniqueStart, countOffset };
   for (let index = 0; index < n; index++) {
     const first = tokenStart[index]!;
     const words = tokenStart[index + 1]! - first;
-    sentences[index] = {
-      text: text.slice(starts[index], ends[index]),
-      index,
-      words,
-      terms: allTerms.subarray(termStart[index]!, termStart[index + 1]!),
-      uniqueTerms: allUnique.subarray(uniqueStart[index]!, uniqueStart[index + 1]!),
-      termCounts: allCounts.subarray(uniqueStart[index]!, uniqueStart[index + 1]!),
-      firstWord: words > 0 ? texts[ids[first]!]! : '',
-    };
+    sentences[index] = new ModelSentence(index, words, words > 0 ? texts[ids[first]!]! : '', text, starts[index]!, ends[index]!, doc);
   }
-  let totalWords = tokens.count;
-  if (end < text.length) totalWords += countWords(text, end, text.length);
-  return { sentences, vocabularySize: surface.length, surface, words: totalWords };
+  return doc;
 }

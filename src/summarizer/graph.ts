@@ -48,15 +48,14 @@ function fillPostings(doc: Document, df: Int32Array): void {
   }
   const postedSentence = postingSentence;
   const postedCount = postingCount;
-  const sentences = doc.sentences;
-  for (let i = 0; i < sentences.length; i++) {
-    const sentence = sentences[i]!;
-    const unique = sentence.uniqueTerms;
-    const counts = sentence.termCounts;
-    for (let k = 0; k < unique.length; k++) {
-      const slot = fill[unique[k]!]!++;
+  const { termData, uniqueStart, countOffset } = doc;
+  const n = doc.sentences.length;
+  for (let i = 0; i < n; i++) {
+    const last = uniqueStart[i + 1]!;
+    for (let k = uniqueStart[i]!; k < last; k++) {
+      const slot = fill[termData[k]!]!++;
       postedSentence[slot] = i;
-      postedCount[slot] = counts[k]!;
+      postedCount[slot] = termData[k + countOffset]!;
     }
   }
 }
@@ -124,13 +123,11 @@ function mirrorUpperTriangle(matrix: Float64Array, n: number): void {
  * entry; the arrays may be longer than needed).
  */
 function fillTermStatistics(doc: Document, df: Int32Array, idf: Float64Array, norms: Float64Array): void {
-  const sentences = doc.sentences;
-  const n = sentences.length;
+  const n = doc.sentences.length;
   const vocabulary = doc.vocabularySize;
-  for (let i = 0; i < n; i++) {
-    const unique = sentences[i]!.uniqueTerms;
-    for (let k = 0; k < unique.length; k++) df[unique[k]!]! += 1;
-  }
+  const { termData, uniqueStart, countOffset } = doc;
+  const totalUnique = uniqueStart[n]!;
+  for (let k = uniqueStart[0] ?? 0; k < totalUnique; k++) df[termData[k]!]! += 1;
   // idf depends on df only: one log per distinct df (df <= n), not one per term.
   if (idfOfDf.length < n + 1) idfOfDf = new Float64Array(2 * (n + 1));
   const idfByDf = idfOfDf;
@@ -145,12 +142,10 @@ function fillTermStatistics(doc: Document, df: Int32Array, idf: Float64Array, no
     idf[t] = value;
   }
   for (let i = 0; i < n; i++) {
-    const sentence = sentences[i]!;
-    const unique = sentence.uniqueTerms;
-    const counts = sentence.termCounts;
+    const last = uniqueStart[i + 1]!;
     let norm = 0;
-    for (let k = 0; k < unique.length; k++) {
-      const weight = counts[k]! * idf[unique[k]!]!;
+    for (let k = uniqueStart[i]!; k < last; k++) {
+      const weight = termData[k + countOffset]! * idf[termData[k]!]!;
       norm += weight * weight;
     }
     norms[i] = Math.sqrt(norm);
@@ -217,8 +212,8 @@ const directed = { idf: idfScratch, norms: normScratch, later: laterScratch, ear
  * sentences sharing a term are touched); the sums add up in the same order as over a full matrix.
  */
 export function directedStatistics(doc: Document): DirectedStatistics {
-  const sentences = doc.sentences;
-  const n = sentences.length;
+  const n = doc.sentences.length;
+  const { termData, termStart, uniqueStart, countOffset } = doc;
   const vocabulary = doc.vocabularySize;
   if (dfScratch.length < vocabulary) {
     const size = 2 * vocabulary;
@@ -243,7 +238,7 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   const earlier = earlierScratch;
   const row = sharedRow;
   for (let i = 0; i < n; i++) {
-    logLength[i] = Math.log(Math.max(1, sentences[i]!.terms.length));
+    logLength[i] = Math.log(Math.max(1, termStart[i + 1]! - termStart[i]!));
     later[i] = 0;
     earlier[i] = 0;
   }
@@ -253,13 +248,11 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   const cursor = postingCursor;
   for (let t = 0; t < vocabulary; t++) cursor[t] = offsets[t]!;
   for (let i = 0; i < n; i++) {
-    const sentence = sentences[i]!;
-    const unique = sentence.uniqueTerms;
-    const counts = sentence.termCounts;
-    for (let k = 0; k < unique.length; k++) {
-      const term = unique[k]!;
+    const lastUnique = uniqueStart[i + 1]!;
+    for (let k = uniqueStart[i]!; k < lastUnique; k++) {
+      const term = termData[k]!;
       const own = cursor[term]!++; // this sentence's posting; later sentences follow it
-      const ci = counts[k]!;
+      const ci = termData[k + countOffset]!;
       const to = offsets[term + 1]!;
       for (let b = own + 1; b < to; b++) row[postedSentence[b]!]! += ci * postedCount[b]!;
     }

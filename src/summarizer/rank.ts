@@ -93,27 +93,24 @@ function fillCentroidScores(doc: Document, idf: Float64Array, norms: Float64Arra
   if (centroidScratch.length < vocabulary) centroidScratch = new Float64Array(2 * vocabulary);
   const centroid = centroidScratch;
   centroid.fill(0, 0, vocabulary);
-  const sentences = doc.sentences;
-  for (let i = 0; i < sentences.length; i++) {
-    const sentence = sentences[i]!;
-    const unique = sentence.uniqueTerms;
-    const counts = sentence.termCounts;
-    for (let k = 0; k < unique.length; k++) {
-      const term = unique[k]!;
-      centroid[term]! += counts[k]! * idf[term]!;
+  const n = doc.sentences.length;
+  const { termData, uniqueStart, countOffset } = doc;
+  for (let i = 0; i < n; i++) {
+    const last = uniqueStart[i + 1]!;
+    for (let k = uniqueStart[i]!; k < last; k++) {
+      const term = termData[k]!;
+      centroid[term]! += termData[k + countOffset]! * idf[term]!;
     }
   }
   let centroidNorm = 0;
   for (let t = 0; t < vocabulary; t++) centroidNorm += centroid[t]! * centroid[t]!;
   centroidNorm = Math.sqrt(centroidNorm);
-  for (let i = 0; i < sentences.length; i++) {
-    const sentence = sentences[i]!;
-    const unique = sentence.uniqueTerms;
-    const counts = sentence.termCounts;
+  for (let i = 0; i < n; i++) {
+    const last = uniqueStart[i + 1]!;
     let dot = 0;
-    for (let k = 0; k < unique.length; k++) {
-      const term = unique[k]!;
-      dot += counts[k]! * idf[term]! * centroid[term]!;
+    for (let k = uniqueStart[i]!; k < last; k++) {
+      const term = termData[k]!;
+      dot += termData[k + countOffset]! * idf[term]! * centroid[term]!;
     }
     const denominator = norms[i]! * centroidNorm;
     scores[i] = denominator === 0 ? 0 : dot / denominator;

@@ -73,22 +73,28 @@ export function isDangling(sentence: Sentence): boolean {
   return sentence.index > 0 && DANGLING_OPENERS.has(sentence.firstWord);
 }
 
-function contentCosine(a: Sentence, b: Sentence): number {
+/** Cosine of two sentences' content-term count vectors. */
+function contentCosine(doc: Document, a: number, b: number): number {
+  const { termData, uniqueStart, countOffset } = doc;
+  const aFrom = uniqueStart[a]!;
+  const aTo = uniqueStart[a + 1]!;
+  const bFrom = uniqueStart[b]!;
+  const bTo = uniqueStart[b + 1]!;
   let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.uniqueTerms.length && j < b.uniqueTerms.length) {
-    const ta = a.uniqueTerms[i]!;
-    const tb = b.uniqueTerms[j]!;
-    if (ta === tb) { dot += a.termCounts[i]! * b.termCounts[j]!; i++; j++; }
+  let i = aFrom;
+  let j = bFrom;
+  while (i < aTo && j < bTo) {
+    const ta = termData[i]!;
+    const tb = termData[j]!;
+    if (ta === tb) { dot += termData[i + countOffset]! * termData[j + countOffset]!; i++; j++; }
     else if (ta < tb) i++;
     else j++;
   }
   if (dot === 0) return 0;
   let na = 0;
   let nb = 0;
-  for (const c of a.termCounts) na += c * c;
-  for (const c of b.termCounts) nb += c * c;
+  for (let k = aFrom; k < aTo; k++) na += termData[k + countOffset]! * termData[k + countOffset]!;
+  for (let k = bFrom; k < bTo; k++) nb += termData[k + countOffset]! * termData[k + countOffset]!;
   return dot / Math.sqrt(na * nb);
 }
 
@@ -100,15 +106,13 @@ function contentCosine(a: Sentence, b: Sentence): number {
 function selectSentences(
   doc: Document,
   scores: Float64Array,
-  informative: readonly boolean[],
+  informative: Uint8Array,
   wanted: number,
   maxWords: number | undefined,
 ): Sentence[] {
   if (wanted === 0) return [];
   const budget = maxWords !== undefined && Number.isFinite(maxWords) ? Math.max(0, maxWords) : Infinity;
-  // Fragments (datelines, "Scroll down for video", view counters) come after every real sentence.
-  const order = doc.sentences.map((s) => s.index).sort((a, b) =>
-    Number(informative[b]) - Number(informative[a]) || (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const order = rankOrder(scores, informative, doc.sentences.length);
   const banned = new Set<number>();
   for (let attempt = 0; attempt < 8; attempt++) {
     const picked = greedyPick(doc, order, banned, wanted, budget);
@@ -127,21 +131,64 @@ function selectSentences(
   return picked;
 }
 
+/**
+ * Sentence indices best first: real sentences before fragments (datelines, "Scroll down for
+ * video", view counters), then by score, then in document order. Insertion sort with the
+ * comparison inline (a total order, so the same result as any sort).
+ */
+function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const informativeI = informative[i]!;
+    const scoreI = scores[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0) {
+      const other = order[j]!;
+      const informativeOther = informative[other]!;
+      if (informativeOther !== informativeI) {
+        if (informativeOther > informativeI) break;
+      } else {
+        const difference = scoreI - (scores[other] ?? 0);
+        // Ties (and NaN) keep document order: i comes after every earlier index.
+        if (!(difference > 0)) break;
+      }
+      order[j + 1] = other;
+      j--;
+    }
+    order[j + 1] = i;
+  }
+  return order;
+}
+
 /** Distinct worded content terms a sentence needs to say something on its own. */
 const MIN_INFORMATIVE_TERMS = 3;
 
-/** Per sentence: whether it has at least MIN_INFORMATIVE_TERMS distinct content terms containing a letter. */
-function informativeSentences(doc: Document): boolean[] {
-  const worded = new Int8Array(doc.vocabularySize).fill(-1);
-  return doc.sentences.map((sentence) => {
+/** Per term of the document being summarized: -1 not yet known, 1 contains a letter, 0 not (reused). */
+let wordedScratch = new Int8Array(1024);
+
+/** Per sentence: 1 when it has at least MIN_INFORMATIVE_TERMS distinct content terms containing a letter, else 0. */
+function informativeSentences(doc: Document): Uint8Array {
+  const vocabulary = doc.vocabularySize;
+  if (wordedScratch.length < vocabulary) wordedScratch = new Int8Array(2 * vocabulary);
+  const worded = wordedScratch;
+  worded.fill(-1, 0, vocabulary);
+  const n = doc.sentences.length;
+  const informative = new Uint8Array(n);
+  const { termData, uniqueStart, surface } = doc;
+  for (let i = 0; i < n; i++) {
+    const last = uniqueStart[i + 1]!;
     let count = 0;
-    for (const term of sentence.uniqueTerms) {
-      if (worded[term] === -1) worded[term] = hasLetter(doc.surface[term] ?? '') ? 1 : 0;
+    for (let k = uniqueStart[i]!; k < last; k++) {
+      const term = termData[k]!;
+      if (worded[term] === -1) worded[term] = hasLetter(surface[term] ?? '') ? 1 : 0;
       count += worded[term]!;
-      if (count >= MIN_INFORMATIVE_TERMS) return true;
+      if (count >= MIN_INFORMATIVE_TERMS) {
+        informative[i] = 1;
+        break;
+      }
     }
-    return false;
-  });
+  }
+  return informative;
 }
 
 function hasLetter(word: string): boolean {
@@ -153,15 +200,17 @@ function hasLetter(word: string): boolean {
 }
 
 /** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */
-function greedyPick(doc: Document, order: readonly number[], banned: ReadonlySet<number>, wanted: number, budget: number): Sentence[] {
+function greedyPick(doc: Document, order: Int32Array, banned: ReadonlySet<number>, wanted: number, budget: number): Sentence[] {
   const picked: Sentence[] = [];
   let words = 0;
-  for (const index of order) {
-    if (picked.length >= wanted) break;
-    if (banned.has(index)) continue;
+  for (let k = 0; k < order.length && picked.length < wanted; k++) {
+    const index = order[k]!;
+    if (banned.size > 0 && banned.has(index)) continue;
     const sentence = doc.sentences[index]!;
     if (sentence.words === 0 || words + sentence.words > budget) continue;
-    if (picked.some((p) => contentCosine(p, sentence) > REDUNDANCY_LIMIT)) continue;
+    let redundant = false;
+    for (let p = 0; p < picked.length && !redundant; p++) redundant = contentCosine(doc, picked[p]!.index, index) > REDUNDANCY_LIMIT;
+    if (redundant) continue;
     picked.push(sentence);
     words += sentence.words;
   }
@@ -169,12 +218,12 @@ function greedyPick(doc: Document, order: readonly number[], banned: ReadonlySet
 }
 
 /** The best real sentence (fragments only when nothing else), or its leading clause, within ~100 characters, cut at a word boundary. */
-function headlineOf(doc: Document, scores: Float64Array, informative: readonly boolean[]): string {
+function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array): string {
   let best: Sentence | undefined;
   for (const sentence of doc.sentences) {
     if (sentence.words === 0) continue;
     if (best === undefined) { best = sentence; continue; }
-    const rank = Number(informative[sentence.index]) - Number(informative[best.index]);
+    const rank = informative[sentence.index]! - informative[best.index]!;
     if (rank > 0 || (rank === 0 && (scores[sentence.index] ?? 0) > (scores[best.index] ?? 0))) best = sentence;
   }
   if (best === undefined) return '';
@@ -197,17 +246,26 @@ export function shorten(text: string, limit: number): string {
   return `${trimmed.slice(0, end).replace(/[\s,;:—-]+$/u, '')}…`;
 }
 
+/** Keyword weights per term of the document being summarized (reused). */
+let keywordWeightScratch = new Float64Array(1024);
+
 /** Top content terms by frequency, earlier mentions weighing more; shown as a surface form from the text. */
 function keywordsOf(doc: Document): string[] {
-  const weight = new Float64Array(doc.vocabularySize);
-  const n = Math.max(1, doc.sentences.length);
-  for (const sentence of doc.sentences) {
-    const early = 1 + (n - sentence.index) / n; // the lead names the topic
-    for (let k = 0; k < sentence.uniqueTerms.length; k++) weight[sentence.uniqueTerms[k]!]! += sentence.termCounts[k]! * early;
+  const vocabulary = doc.vocabularySize;
+  if (keywordWeightScratch.length < vocabulary) keywordWeightScratch = new Float64Array(2 * vocabulary);
+  const weight = keywordWeightScratch;
+  weight.fill(0, 0, vocabulary);
+  const count = doc.sentences.length;
+  const n = Math.max(1, count);
+  const { termData, uniqueStart, countOffset } = doc;
+  for (let i = 0; i < count; i++) {
+    const early = 1 + (n - i) / n; // the lead names the topic
+    const last = uniqueStart[i + 1]!;
+    for (let k = uniqueStart[i]!; k < last; k++) weight[termData[k]!]! += termData[k + countOffset]! * early;
   }
   // Keep the best few in one pass (insertion into a short sorted list).
   const best: number[] = [];
-  for (let id = 0; id < weight.length; id++) {
+  for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
     if (best.length === KEYWORD_COUNT && w <= weight[best[best.length - 1]!]!) continue; // cheap test first
     const form = doc.surface[id] ?? '';
