@@ -170,17 +170,49 @@ function wordBefore(text: string, start: number, p: number): string {
 const LONGEST_ABBREVIATION = Math.max(...[...TITLES, ...MAY_END].map((word) => word.length));
 
 /**
+ * Shapes (length, first letter, last letter) of every abbreviation without inner periods: a plain
+ * ASCII word of another shape is no abbreviation, so its period ends the sentence with no string built.
+ */
+const ABBREVIATION_SHAPES = new Uint8Array((LONGEST_ABBREVIATION + 1) * 26 * 26);
+for (const word of [...TITLES, ...MAY_END]) {
+  if (word.includes('.')) continue;
+  ABBREVIATION_SHAPES[abbreviationShape(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))] = 1;
+}
+
+/** Index of a shape in ABBREVIATION_SHAPES (codes are lowercase ASCII letters). */
+function abbreviationShape(length: number, first: number, last: number): number {
+  return (length * 26 + (first - Char.LowerA)) * 26 + (last - Char.LowerA);
+}
+
+/**
  * Whether the single period at `p` ends the sentence, `n` being where the next word starts. Most
- * periods follow an ordinary long word: those are decided without building any string.
+ * periods follow an ordinary word: those are decided without building any string.
  */
 function periodBoundary(text: string, start: number, p: number, n: number, end: number): boolean {
   const q = wordStartBefore(text, start, p);
-  if (p - q > LONGEST_ABBREVIATION) {
+  const length = p - q;
+  if (length > LONGEST_ABBREVIATION) {
     let dotted = false;
     for (let k = q; k < p && !dotted; k++) dotted = text.charCodeAt(k) === Char.Period;
     if (!dotted) return true;
+  } else if (length >= 2) {
+    let plain = true;
+    for (let k = q; k < p && plain; k++) {
+      const code = text.charCodeAt(k);
+      plain = code < 128 && code !== Char.Period;
+    }
+    if (plain) {
+      const first = text.charCodeAt(q) | 0x20;
+      const last = text.charCodeAt(p - 1) | 0x20;
+      const letters = isLower(first) && isLower(last) && isLetterCode(text.charCodeAt(q)) && isLetterCode(text.charCodeAt(p - 1));
+      if (!letters || ABBREVIATION_SHAPES[abbreviationShape(length, first, last)] === 0) return true;
+    }
   }
   return periodEndsSentence(text.slice(q, p).toLowerCase(), wordAt(text, n, end));
+}
+
+function isLetterCode(code: number): boolean {
+  return isLower(code) || isUpper(code);
 }
 
 /** The word starting at position `p`, lowercased (letters and apostrophes only), at most 20 chars. */
