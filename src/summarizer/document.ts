@@ -78,6 +78,11 @@ class ModelSentence implements Sentence {
 export interface DocumentOptions {
   /** Only the first `maxSentences` sentences are analysed (caps work on huge inputs). */
   readonly maxSentences?: number;
+  /**
+   * The caller reads the model only until the next transient build (as `summarize` does): its
+   * term arrays then live in buffers reused by that build instead of fresh allocations.
+   */
+  readonly transient?: boolean;
 }
 
 /** Per-document renumbering of global stem ids to dense local ids, reused across calls (stamped by generation). */
@@ -106,6 +111,17 @@ let tokenMarksEpoch = -1;
 
 /** Token ids of the document being built, reused across documents. */
 const tokens: TokenScan = { ids: new Int32Array(4096), count: 0 };
+/** Per sentence, where its tokens start in `tokens` (scratch). */
+let tokenStartScratch = new Int32Array(512);
+/** Buffers of the last transient document (see DocumentOptions.transient). */
+let transientTermData = new Int32Array(3 * 4096);
+let transientTermStart = new Int32Array(512);
+let transientUniqueStart = new Int32Array(512);
+
+/** A scratch array of at least `length` entries: `current` or a larger replacement. */
+function atLeast(current: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  return current.length >= length ? current : new Int32Array(2 * length);
+}
 
 /** Sorts values[from, to) ascending; insertion sort for the short runs sentences have. */
 function sortRange(values: Int32Array, from: number, to: number): void {
@@ -130,7 +146,8 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   beginDocument();
   const n = starts.length;
   // Token ids of every sentence, in one buffer, read in place from the text.
-  const tokenStart = new Int32Array(n + 1);
+  tokenStartScratch = atLeast(tokenStartScratch, n + 1);
+  const tokenStart = tokenStartScratch;
   tokens.count = 0;
   for (let index = 0; index < n; index++) {
     tokenStart[index] = tokens.count;
@@ -157,10 +174,20 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   // One allocation for all term lists: terms, then distinct terms, then their counts, each part
   // as long as the token count (an upper bound), so they are written in place, never copied.
   const tokenCount = tokens.count;
-  const termData = new Int32Array(3 * tokenCount);
+  let termData: Int32Array;
+  let termStart: Int32Array;
+  let uniqueStart: Int32Array;
+  if (options.transient === true) {
+    // Stale entries are overwritten before they are read.
+    termData = transientTermData = atLeast(transientTermData, 3 * tokenCount);
+    termStart = transientTermStart = atLeast(transientTermStart, n + 1);
+    uniqueStart = transientUniqueStart = atLeast(transientUniqueStart, n + 1);
+  } else {
+    termData = new Int32Array(3 * tokenCount);
+    termStart = new Int32Array(n + 1);
+    uniqueStart = new Int32Array(n + 1);
+  }
   const surface: string[] = [];
-  const termStart = new Int32Array(n + 1);
-  const uniqueStart = new Int32Array(n + 1);
   // Hot arrays and the generation in locals: module bindings are re-read on every access.
   const marks = tokenMarks;
   const stamps = stampOf;

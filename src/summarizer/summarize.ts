@@ -28,7 +28,8 @@ export function summarize(cleanText: string, options: SummaryOptions = {}): Summ
 }
 
 export function summarizeWith(ranker: Ranker, cleanText: string, options: SummaryOptions = {}): Summary {
-  const doc = buildDocument(cleanText, { maxSentences: MAX_RANKED_SENTENCES });
+  // Transient: the model is read only within this call (rankers must not keep it).
+  const doc = buildDocument(cleanText, { maxSentences: MAX_RANKED_SENTENCES, transient: true });
   const scores = doc.sentences.length > 0 ? ranker(doc) : new Float64Array(0);
   const wanted = wantedSentences(options, doc.sentences.length);
   const informative = informativeSentences(doc);
@@ -136,8 +137,11 @@ function selectSentences(
  * video", view counters), then by score, then in document order. Insertion sort with the
  * comparison inline (a total order, so the same result as any sort).
  */
+let orderScratch = new Int32Array(512);
+
 function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): Int32Array {
-  const order = new Int32Array(n);
+  if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
+  const order = orderScratch; // read only within selectSentences
   for (let i = 0; i < n; i++) {
     const informativeI = informative[i]!;
     const scoreI = scores[i] ?? 0;
@@ -203,7 +207,8 @@ function hasLetter(word: string): boolean {
 function greedyPick(doc: Document, order: Int32Array, banned: ReadonlySet<number>, wanted: number, budget: number): Sentence[] {
   const picked: Sentence[] = [];
   let words = 0;
-  for (let k = 0; k < order.length && picked.length < wanted; k++) {
+  const n = doc.sentences.length;
+  for (let k = 0; k < n && picked.length < wanted; k++) {
     const index = order[k]!;
     if (banned.size > 0 && banned.has(index)) continue;
     const sentence = doc.sentences[index]!;
