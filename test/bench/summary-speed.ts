@@ -13,6 +13,7 @@ import { readJsonl, sharedDataFile } from './shared-data.ts';
 
 interface Item {
   readonly text: string;
+  readonly source?: string;
 }
 
 interface Round {
@@ -20,6 +21,8 @@ interface Round {
   readonly cpuSeconds: number;
   /** Per-article latencies in ms, ascending. */
   readonly latencies: Float64Array;
+  /** Per-article latencies in ms, in article order. */
+  readonly byArticle: Float64Array;
 }
 
 const TARGET_RATIO = 20;
@@ -42,7 +45,7 @@ function timeRound(texts: readonly string[], run: (text: string) => unknown): Ro
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   sampleRss();
-  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, latencies: latencies.sort() };
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, byArticle: latencies.slice(), latencies: latencies.sort() };
 }
 
 function quantile(sorted: Float64Array, q: number): number {
@@ -72,7 +75,8 @@ function timeMs(repeats: number, run: () => unknown): { best: number; median: nu
 function main(): void {
   const path = sharedDataFile('summarization-dev.jsonl');
   if (path === null) return;
-  const texts = readJsonl<Item>(path).map((item) => item.text);
+  const items = readJsonl<Item>(path);
+  const texts = items.map((item) => item.text);
   const megabytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
   const textRank = new Summarizer(
     new AbsoluteSummarizerConfig(3, new SorensenDiceSimilarity(), new DefaultTextParser(), 0.85, Summarizer.SORT_OCCURENCE),
@@ -113,6 +117,24 @@ function main(): void {
   console.log(row('Briefbot without key quotes', c));
   const ratio = b.seconds / a.seconds;
   const cpuRatio = b.cpuSeconds / a.cpuSeconds;
+  // Per source (mean wall latency per article in the median round): where the time goes.
+  const sources = [...new Set(items.map((item) => item.source ?? 'all'))];
+  const meanUs = (r: Round, source: string): number => {
+    let sum = 0;
+    let count = 0;
+    items.forEach((item, i) => {
+      if ((item.source ?? 'all') !== source) return;
+      sum += r.byArticle[i]!;
+      count++;
+    });
+    return count === 0 ? 0 : (1000 * sum) / count;
+  };
+  for (const source of sources) {
+    const withQuotes = meanUs(a, source);
+    const withoutQuotes = meanUs(c, source);
+    const peerUs = meanUs(b, source);
+    console.log(`${source}: Briefbot ${withQuotes.toFixed(0)} us/article (summary ${withoutQuotes.toFixed(0)} + key quotes ~${(withQuotes - withoutQuotes).toFixed(0)}), ts-textrank ${peerUs.toFixed(0)} us, ratio ${(peerUs / withQuotes).toFixed(1)}x`);
+  }
   console.log(`Briefbot / ts-textrank: ${ratio.toFixed(1)}x articles per second (target >= ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}); by CPU time ${cpuRatio.toFixed(1)}x; without key quotes ${(b.seconds / c.seconds).toFixed(1)}x`);
 
   // One 5,000-word article built from dev sentences.

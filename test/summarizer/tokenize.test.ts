@@ -88,3 +88,20 @@ describe('token table reset', () => {
     expect(model()).toEqual(before);
   });
 });
+
+describe('transient documents', () => {
+  it('model the text like ordinary ones, and later transient builds leave ordinary documents intact', () => {
+    const lists = (doc: ReturnType<typeof buildDocument>): unknown =>
+      doc.sentences.map((s) => [s.text, [...s.terms], [...s.uniqueTerms], [...s.termCounts]]);
+    const kept = buildDocument(seed);
+    const expected = lists(kept);
+    expect(lists(buildDocument(seed, { transient: true }))).toEqual(expected);
+    buildDocument('Other words entirely. Markets fell, markets rose, traders shrugged.', { transient: true });
+    expect(lists(kept)).toEqual(expected);
+    // The flat arrays agree with the per-sentence views.
+    const s = kept.sentences[1]!;
+    expect([...kept.termData.subarray(kept.uniqueStart[1]!, kept.uniqueStart[2]!)]).toEqual([...s.uniqueTerms]);
+    expect(kept.termData[kept.uniqueStart[1]! + kept.countOffset]).toBe(s.termCounts[0]);
+    expect(kept.termStart[2]! - kept.termStart[1]!).toBe(s.terms.length);
+  });
+});
