@@ -172,6 +172,16 @@ interface RunPerson {
 
 function personFromRun(words: readonly string[]): RunPerson | null {
   if (words.length === 1) return singleWordPerson(words[0] as string);
+  // Words never contain spaces, so the joined run is a faithful key.
+  const key = words.join(' ');
+  const cached = multiWordCache.get(key);
+  if (cached !== undefined) return cached;
+  const person = multiWordPerson(words);
+  multiWordCache.set(key, person);
+  return person;
+}
+
+function multiWordPerson(words: readonly string[]): RunPerson | null {
   let tokens = words.map((w) => w.replace(/['’]s$/, ''));
   let lastTitle = -1;
   tokens.forEach((t, i) => {
@@ -205,6 +215,7 @@ class BoundedCache<V> {
 }
 
 const singleWordCache = new BoundedCache<RunPerson | null>(20_000);
+const multiWordCache = new BoundedCache<RunPerson | null>(20_000);
 
 /** Fast path for the most common run, one capitalized word ("China", "Putin's", "The"). */
 function singleWordPerson(word: string): RunPerson | null {
@@ -239,22 +250,41 @@ function isWordTailCode(c: number): boolean {
   return isLetterCode(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
 }
 
-const runWordCache = new BoundedCache<boolean>(20_000);
+/** What a capitalized word as written contributes to a run, derived once per distinct word. */
+interface RunWord {
+  /** The word without a sentence-final period ("Smith." -> "Smith"; "Gen." and initials keep theirs). */
+  readonly token: string;
+  /** Characters of the written word the run covers (the period only when kept). */
+  readonly covered: number;
+  /** A title word or a name word: may be part of a run. */
+  readonly usable: boolean;
+}
 
-/** True for a capitalized word that may be part of a run: a title word or a name word. */
-function isRunWord(token: string): boolean {
-  const cached = runWordCache.get(token);
+const runWordCache = new BoundedCache<RunWord>(20_000);
+
+function runWordOf(written: string): RunWord {
+  const cached = runWordCache.get(written);
   if (cached !== undefined) return cached;
+  let token = written;
+  let covered = written.length;
+  // A sentence-final period belongs to the sentence, not the word; keep it on "Gen." and initials.
+  if (written.charCodeAt(written.length - 1) === 46) {
+    token = written.slice(0, -1);
+    if (!(token.length === 1 || isTitleWord(token))) covered -= 1;
+  }
   const lower = bareWord(token);
   const usable = TITLE_WORDS.has(lower) || (!NOT_NAME_WORDS.has(lower) && !isAllCaps(token) && NAME_TOKEN.test(token));
-  runWordCache.set(token, usable);
-  return usable;
+  const word: RunWord = { token, covered, usable };
+  runWordCache.set(written, word);
+  return word;
 }
 
 /** Capitalized runs: consecutive name or title words separated by single spaces only. */
 function capitalizedRuns(text: string): RawRun[] {
   const runs: RawRun[] = [];
-  let current: { words: string[]; start: number; end: number } | null = null;
+  let words: string[] | null = null;
+  let runStart = 0;
+  let runEnd = 0;
   const length = text.length;
   // Capitalized words only: most words are lowercase, and skipping them keeps the scan fast.
   let i = 0;
@@ -269,27 +299,21 @@ function capitalizedRuns(text: string): RawRun[] {
     while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
     i = wordEnd;
     if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) continue; // inside a word ("iPhone")
-    let token = text.slice(wordStart, wordEnd);
-    let end = wordEnd;
-    // A sentence-final period belongs to the sentence, not the word; keep it on "Gen." and initials.
-    if (text.charCodeAt(wordEnd - 1) === 46) {
-      token = token.slice(0, -1);
-      if (!(token.length === 1 || isTitleWord(token))) end -= 1;
-    }
-    const usable = isRunWord(token);
-    const adjacent = current !== null && wordStart === current.end + 1 && text.charCodeAt(current.end) === 32;
-    if (!usable) {
-      if (current !== null) runs.push(current);
-      current = null;
-    } else if (current !== null && adjacent) {
-      current.words.push(token);
-      current.end = end;
+    const word = runWordOf(text.slice(wordStart, wordEnd));
+    if (!word.usable) {
+      if (words !== null) runs.push({ words, start: runStart, end: runEnd });
+      words = null;
+    } else if (words !== null && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32) {
+      words.push(word.token);
+      runEnd = wordStart + word.covered;
     } else {
-      if (current !== null) runs.push(current);
-      current = { words: [token], start: wordStart, end };
+      if (words !== null) runs.push({ words, start: runStart, end: runEnd });
+      words = [word.token];
+      runStart = wordStart;
+      runEnd = wordStart + word.covered;
     }
   }
-  if (current !== null) runs.push(current);
+  if (words !== null) runs.push({ words, start: runStart, end: runEnd });
   return runs;
 }
 
@@ -460,20 +484,65 @@ function lastBefore(list: readonly { start: number }[], at: number): number {
 }
 
 /**
+ * Names in a text, found in two stages on demand: the index of full names (multi-word runs only)
+ * answers speaker lookups; every mention (one-word names resolved, gender, evidence) is built only
+ * when a pronoun needs an antecedent. Both stages read the whole text, so results do not depend on
+ * which is asked first.
+ */
+export class NameScan {
+  private runs: RawRun[] | undefined;
+  /** Person per run, by run index; one-word runs are read only for mentions. */
+  private persons: (RunPerson | null)[] = [];
+  private nameIndex: NameIndex | undefined;
+  private found: PersonMention[] | undefined;
+  constructor(private readonly text: string) {}
+
+  get index(): NameIndex {
+    if (this.nameIndex === undefined) {
+      const runs = capitalizedRuns(this.text);
+      const index = new NameIndex();
+      const persons: (RunPerson | null)[] = new Array<RunPerson | null>(runs.length).fill(null);
+      for (let i = 0; i < runs.length; i++) {
+        const run = runs[i] as RawRun;
+        if (run.words.length < 2) continue;
+        const person = personFromRun(run.words);
+        persons[i] = person;
+        if (person !== null && person.name.includes(' ')) index.add(person.name, run.start);
+      }
+      this.runs = runs;
+      this.persons = persons;
+      this.nameIndex = index;
+    }
+    return this.nameIndex;
+  }
+
+  get mentions(): PersonMention[] {
+    if (this.found === undefined) {
+      const index = this.index;
+      const runs = this.runs ?? [];
+      const named = runs.map((run, i) => ({ run, person: run.words.length < 2 ? personFromRun(run.words) : (this.persons[i] ?? null) }));
+      this.found = personMentions(this.text, named, index);
+    }
+    return this.found;
+  }
+}
+
+/**
  * Every person mention in document order, and the index of full names. Multi-word names register
  * themselves; a one-word mention counts only when it is the first or last word of a full name
  * mentioned in the text, which keeps places like "China" out.
  */
 export function findPersonMentions(text: string): { mentions: PersonMention[]; index: NameIndex } {
-  const runs = capitalizedRuns(text);
-  const named = runs.map((run) => ({ run, person: personFromRun(run.words) }));
-  const index = new NameIndex();
+  const scan = new NameScan(text);
+  return { mentions: scan.mentions, index: scan.index };
+}
+
+function personMentions(text: string, named: readonly { run: RawRun; person: RunPerson | null }[], index: NameIndex): PersonMention[] {
   // Evidence per full name: a title before it, a known first name, or a later bare-surname mention.
   const genderOf = new Map<string, Gender | null>();
   const evidence = new Set<string>();
   for (const { run, person } of named) {
     if (person === null || !person.name.includes(' ')) continue;
-    index.add(person.name, run.start);
     const gender = (person.title !== null ? genderOfName(person.title) : null) ?? genderOfName(person.name);
     if (gender !== null) genderOf.set(person.name, gender);
     if (person.title !== null || gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(run.end, run.end + 12))) evidence.add(person.name);
@@ -502,5 +571,5 @@ export function findPersonMentions(text: string): { mentions: PersonMention[]; i
       likelyPerson: evidence.has(r.full),
     });
   }
-  return { mentions, index };
+  return mentions;
 }

@@ -1,7 +1,7 @@
 import type { Quote } from './types.ts';
 import { cueAfter, cueBefore, endsSentence, sentenceStartOf, sentenceSubject, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
-import { findPersonMentions, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
+import { NameScan, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
 
 export type { TextRange } from './quotes-scan.ts';
 
@@ -240,24 +240,26 @@ function personInPhrase(ctx: Context, phrase: string, at: number): string | null
 
 /** Names cost a scan of the whole text: found only once a quote's speaker needs resolving. */
 class LazyContext implements Context {
-  private found: { mentions: PersonMention[]; index: NameIndex } | null | undefined;
+  private scan: NameScan | undefined;
   constructor(
     readonly text: string,
     readonly lowercase: boolean,
     readonly lineStarts: readonly number[],
   ) {}
 
-  private people(): { mentions: PersonMention[]; index: NameIndex } | null {
-    if (this.found === undefined) this.found = this.lowercase ? null : findPersonMentions(this.text);
-    return this.found;
+  private nameScan(): NameScan {
+    if (this.scan === undefined) this.scan = new NameScan(this.text);
+    return this.scan;
   }
 
+  /** Every person mention: needed only to find a pronoun's antecedent. */
   get persons(): readonly PersonMention[] {
-    return this.people()?.mentions ?? [];
+    return this.lowercase ? [] : this.nameScan().mentions;
   }
 
+  /** Full names only: enough to resolve a named speaker. */
   get names(): NameIndex | null {
-    return this.people()?.index ?? null;
+    return this.lowercase ? null : this.nameScan().index;
   }
 }
 
