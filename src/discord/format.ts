@@ -201,7 +201,9 @@ function quoteField(quote: Quote): EmbedField {
 
 /** The /summary embed: headline, summary text, up to two key quotes, source footer. */
 export function summaryEmbed(article: ArticleListing, summary: Summary): Embed {
-  const headline = summary.headline.trim() || article.title;
+  // The stored title is the one readers saw in autocomplete and lists; the summarizer's headline
+  // only stands in when there is none.
+  const headline = article.title.trim() || summary.headline;
   const text = summary.sentences.join(' ');
   return fitEmbed({
     title: safeText(headline, limits.embedTitle),

@@ -222,17 +222,30 @@ function greedyPick(doc: Document, order: Int32Array, banned: ReadonlySet<number
   return picked.sort((a, b) => a.index - b.index);
 }
 
-/** The best real sentence (fragments only when nothing else), or its leading clause, within ~100 characters, cut at a word boundary. */
+/**
+ * The best real sentence (fragments only when nothing else; a quotation only when no narrative
+ * sentence is left: a headline in someone's voice misleads), or its leading clause, within ~100
+ * characters, cut at a word boundary.
+ */
 function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array): string {
   let best: Sentence | undefined;
+  let bestTier = -1;
   for (const sentence of doc.sentences) {
     if (sentence.words === 0) continue;
-    if (best === undefined) { best = sentence; continue; }
-    const rank = informative[sentence.index]! - informative[best.index]!;
-    if (rank > 0 || (rank === 0 && (scores[sentence.index] ?? 0) > (scores[best.index] ?? 0))) best = sentence;
+    const tier = informative[sentence.index]! * 2 + (opensWithQuote(sentence.text) ? 0 : 1);
+    if (tier > bestTier || (tier === bestTier && (scores[sentence.index] ?? 0) > (scores[best!.index] ?? 0))) {
+      best = sentence;
+      bestTier = tier;
+    }
   }
   if (best === undefined) return '';
   return shorten(best.text.replace(/\s+/g, ' '), HEADLINE_MAX);
+}
+
+function opensWithQuote(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // " ' “ ‘ « „
+  return first === 0x22 || first === 0x27 || first === 0x201c || first === 0x2018 || first === 0xab || first === 0x201e;
 }
 
 export function shorten(text: string, limit: number): string {

@@ -79,7 +79,7 @@ describe('/summary', () => {
     const responder = await run(router, 'summary', { article: '1' });
     const embed = responder.last?.embeds?.[0];
     expect(responder.last?.ephemeral).toBeUndefined();
-    expect(embed?.title).toBe('Russian President Vladimir Putin met Gen');
+    expect(embed?.title).toBe('Putin meets China defense minister');
     expect(embed?.description).toContain('\\*cooperation\\*');
     expect(embed?.description).not.toContain('@everyone');
     expect(embed?.fields?.map((f) => f.name)).toEqual(['Vladimir Putin', 'Li Shangfu']);
@@ -103,7 +103,7 @@ describe('/summary', () => {
     const { router } = setup();
     const responder = await run(router, 'summary', { article: 'mobile phones' }, dmActor);
     expect(responder.ops).toEqual(['defer', 'edit']);
-    expect(responder.last?.embeds?.[0]?.title).toBe('Half of UK mobiles go online');
+    expect(responder.last?.embeds?.[0]?.title).toBe('Mobile phones go online');
   });
 
   it('explains privately when nothing matches', async () => {

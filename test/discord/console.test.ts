@@ -66,7 +66,7 @@ describe('runConsole', () => {
     const input = Readable.from(['/summary article:putin\n', '\n', '/articles\n', 'next\n', 'next\n', '/summary article:nothing-like-this\n', '/bogus\n']);
     await runConsole({ router: router(), input, output, interactive: false });
     expect(text).toContain('> /summary article:putin');
-    expect(text).toContain('== Putin meets Li ==');
+    expect(text).toContain('== Putin meets China defense minister ==');
     expect(text).toContain('  Vladimir Putin: “We are ready”');
     expect(text).toContain('== Newest articles ==');
     expect(text).toContain('[Next ▶]');

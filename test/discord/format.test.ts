@@ -110,9 +110,9 @@ describe('escapeText', () => {
 describe('embeds', () => {
   it('builds the summary embed: headline, text, two quotes with speakers, footer', () => {
     const embed = summaryEmbed(
-      listing,
+      { ...listing, title: 'Putin meets *China* defense minister' },
       summaryOf({
-        headline: 'Putin meets *China* defense minister',
+        headline: 'A headline picked from the text',
         sentences: ['Putin met Li.', 'They talked.'],
         quotes: [
           { text: 'We are working actively', speaker: 'Vladimir Putin' },
@@ -126,6 +126,10 @@ describe('embeds', () => {
     expect(embed.fields?.map((f) => f.name)).toEqual(['Vladimir Putin', 'Li Shangfu']);
     expect(embed.fields?.[0]?.value).toBe('“We are working actively”');
     expect(embed.footer?.text).toBe('putin.txt · Blake Preston · 2023-04-16');
+  });
+
+  it('titles the summary with the summarizer headline only when the article has no title', () => {
+    expect(summaryEmbed({ ...listing, title: '  ' }, summaryOf({ headline: 'From the text' })).title).toBe('From the text');
   });
 
   it('keeps URLs as the source and falls back to the added date', () => {

@@ -131,3 +131,16 @@ describe('shorten', () => {
     expect(noClause.endsWith('…')).toBe(true);
   });
 });
+
+describe('headline', () => {
+  it('is not a quotation when a narrative sentence is available', () => {
+    const text = [
+      '"We will not back down from this fight, whatever it costs us," the mayor said on Monday.',
+      'The city council voted to keep the library open after a long public debate about its budget.',
+      'The vote was close, and the budget debate will continue next year.',
+    ].join('\n');
+    const { headline } = summarize(text);
+    expect(headline.startsWith('"')).toBe(false);
+    expect(headline).toMatch(/council|vote|budget/);
+  });
+});
