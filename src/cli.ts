@@ -3,11 +3,11 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { cleanArticleText } from './articles/clean.ts';
-import { extractArticleFromHtml } from './articles/extract-html.ts';
 import {
   ArticleInputError,
   decodeArticleBytes,
   describeFsError,
+  extractArticle,
   formatOfPath,
   importPaths,
   readArticleFile,
@@ -65,14 +65,10 @@ async function readInput(path: string): Promise<{ text: string; format: ArticleF
   }
 }
 
-/** Cleans text exactly as import does, so raw scraped text or HTML works everywhere. */
+/** Cleans text exactly as import does, so raw scraped text, Markdown or HTML works everywhere. */
 function cleanInput(text: string, format: ArticleFormat): { text: string; title: string | null; byline: string | null } {
-  if (format === 'html') {
-    const page = extractArticleFromHtml(text);
-    return { text: page.text, title: page.title, byline: page.byline };
-  }
-  const cleaned = cleanArticleText(text);
-  return { text: cleaned.text, title: null, byline: cleaned.byline };
+  const article = extractArticle(text, format);
+  return { text: article.cleanText, title: article.title, byline: article.byline };
 }
 
 function parsePositiveInt(value: string | undefined, name: string, max: number): number | undefined {

@@ -118,6 +118,10 @@ describe('cli', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/By Blake Preston/);
     expect(run.stdout).toMatch(/Key quotes:/);
+    const markdown = await cli(['summarize', join(fixtures, 'notes.md'), '--json']);
+    const parsed = JSON.parse(markdown.stdout) as { headline: string; sentences: string[] };
+    expect(parsed.headline).toBe('Library extends opening hours');
+    expect(parsed.sentences.join(' ')).not.toContain('#');
     const bad = await cli(['summarize', join(fixtures, 'seed.txt'), '--length', 'huge']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('briefbot: --length must be tldr, short or long\n');

@@ -72,35 +72,33 @@ function markdownToText(markdown: string): { title: string | null; text: string 
   return { title, text: lines.join('\n') };
 }
 
+export interface ExtractedArticle {
+  /** The page title or first Markdown heading; null when the text has none. */
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly publishedAt: string | null;
+  readonly cleanText: string;
+}
+
+/** Reduces text in one of the supported formats to clean article text and what it says of itself. */
+export function extractArticle(text: string, format: ArticleFormat, source?: string): ExtractedArticle {
+  if (format === 'html') {
+    const page = extractArticleFromHtml(text, source?.startsWith('http') ? source : undefined);
+    return { title: page.title?.trim() || null, byline: page.byline, publishedAt: page.publishedAt, cleanText: page.text };
+  }
+  const body = format === 'markdown' ? markdownToText(text) : { title: null, text };
+  const cleaned = cleanArticleText(body.text);
+  return { title: body.title, byline: cleaned.byline, publishedAt: null, cleanText: cleaned.text };
+}
+
 /**
  * Builds a storable article from text in one of the supported formats: cleans scraped noise,
  * picks a title (the page's, else one derived from the text) and the byline.
  */
 export function prepareArticle(text: string, format: ArticleFormat, source: string): NewArticle {
-  let title: string | null = null;
-  let byline: string | null = null;
-  let publishedAt: string | null = null;
-  let cleanText: string;
-  if (format === 'html') {
-    const page = extractArticleFromHtml(text, source.startsWith('http') ? source : undefined);
-    ({ title, byline, publishedAt } = page);
-    cleanText = page.text;
-  } else {
-    const body = format === 'markdown' ? markdownToText(text) : { title: null, text };
-    title = body.title;
-    const cleaned = cleanArticleText(body.text);
-    cleanText = cleaned.text;
-    byline = cleaned.byline;
-  }
+  const { title, byline, publishedAt, cleanText } = extractArticle(text, format, source);
   if (cleanText.trim() === '') throw new ArticleInputError('has no article text left after cleaning');
-  return {
-    title: title?.trim() || deriveTitle(cleanText),
-    source,
-    byline,
-    publishedAt,
-    rawText: text,
-    cleanText,
-  };
+  return { title: title ?? deriveTitle(cleanText), source, byline, publishedAt, rawText: text, cleanText };
 }
 
 export interface ImportFailure {
