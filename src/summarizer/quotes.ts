@@ -462,15 +462,48 @@ export function keyQuotes(text: string, limit = 3): Quote[] {
     if (words >= SHORT_QUOTE_WORDS) scored.push({ q, score: keyScore(q, words, index, all.length) });
   }
   scored.sort((a, b) => b.score - a.score || a.q.start - b.q.start);
-  // Duplicates are checked only until enough quotes are kept.
-  const seen = new Set<string>();
+  // Duplicates (same words ignoring case and spacing) are checked against the few kept quotes only.
   const out: Quote[] = [];
   for (const { q } of scored) {
     if (out.length >= wanted) break;
-    const key = q.text.toLowerCase().replace(/\s+/g, ' ');
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (out.some((kept) => sameQuoteText(kept.text, q.text))) continue;
     out.push({ text: q.text, speaker: q.speaker });
   }
   return out;
+}
+
+/** True when a and b read the same ignoring case and runs of whitespace (as `lower + \s+ -> ' '` would). */
+function sameQuoteText(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  // ASCII compares char by char without building strings; anything else takes the exact normalised route.
+  while (i < a.length && j < b.length) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(j);
+    if (x >= 128 || y >= 128) return normalisedQuoteText(a) === normalisedQuoteText(b);
+    if (isAsciiSpace(x) && isAsciiSpace(y)) {
+      while (i < a.length && isAsciiSpace(a.charCodeAt(i))) i++;
+      while (j < b.length && isAsciiSpace(b.charCodeAt(j))) j++;
+      continue;
+    }
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) {
+      // A non-ASCII space ahead could still join a whitespace run: let the exact route decide.
+      if (isAsciiSpace(x) || isAsciiSpace(y)) return normalisedQuoteText(a) === normalisedQuoteText(b);
+      return false;
+    }
+    i++;
+    j++;
+  }
+  if (i < a.length || j < b.length) return normalisedQuoteText(a) === normalisedQuoteText(b);
+  return true;
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function normalisedQuoteText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
 }

@@ -67,6 +67,20 @@ describe('quote marks', () => {
     expect(quotes.at(-1)).toEqual({ text: 'The numbers do not add up at all,', speaker: 'Maria Chen' });
   });
 
+  it('keyQuotes keeps one of quotations that differ only in case and spacing, but keeps near-duplicates', () => {
+    const text = [
+      '"We will rebuild the bridge before winter comes," said Mayor Ann Boyd.',
+      'Later she repeated it: "we WILL rebuild  the bridge\tbefore winter comes," Boyd said.',
+      '"We will rebuild the bridge before winter came," said Tom Reed.',
+      '"Café owners will rebuild their shops after the flood," said Ann Boyd.',
+      '"CAFÉ owners will rebuild their  shops after the flood," said Ann Boyd.',
+    ].join('\n');
+    const texts = keyQuotes(text, 5).map((q) => q.text.toLowerCase().replace(/\s+/g, ' '));
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts).toHaveLength(3);
+    expect(texts).toContain('we will rebuild the bridge before winter came,');
+  });
+
   it('returns nothing for text without quotations, and an empty list for empty input', () => {
     expect(findQuotes('No quotations here at all.')).toEqual([]);
     expect(findQuotes('')).toEqual([]);
