@@ -36,21 +36,29 @@ function wordCountIn(text: string, start: number, end: number, cap = Number.POSI
 
 /** Text with (almost) no capital letters: names cannot be told from words, so no names are guessed. */
 export function isLowercaseText(text: string): boolean {
-  let letters = 0;
+  const length = Math.min(text.length, LOWERCASE_SCAN_LIMIT);
+  // The regex engine finds the few capitals faster than a char loop; letters are counted only when needed.
   let capitals = 0;
-  const length = Math.min(text.length, 200_000);
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) {
-      capitals++;
-      letters++;
-      // Settled early: even if every remaining character were a lowercase letter, the share stays too high.
-      if ((capitals & 15) === 0 && capitals >= LOWERCASE_CAPITAL_SHARE * (letters + length - i - 1)) return false;
-    } else if (c >= 97 && c <= 122) letters++;
+  CAPITAL_LETTER.lastIndex = 0;
+  while (CAPITAL_LETTER.test(text) && CAPITAL_LETTER.lastIndex <= length) {
+    // Letters never exceed the scanned length, so this many capitals settles it.
+    if (++capitals >= LOWERCASE_CAPITAL_SHARE * length) return false;
   }
-  return letters > 0 && capitals / letters < LOWERCASE_CAPITAL_SHARE;
+  if (capitals === 0) {
+    SMALL_LETTER.lastIndex = 0;
+    return SMALL_LETTER.test(text) && SMALL_LETTER.lastIndex <= length;
+  }
+  let letters = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  return capitals / letters < LOWERCASE_CAPITAL_SHARE;
 }
 
+const LOWERCASE_SCAN_LIMIT = 200_000;
+const CAPITAL_LETTER = /[A-Z]/g;
+const SMALL_LETTER = /[a-z]/g;
 const LOWERCASE_CAPITAL_SHARE = 0.005;
 
 const DETERMINERS = /^(?:a|an|the|one|two|three|several|some|many|his|her|their|its|our|another|other|both|each|senior|top)\b/i;

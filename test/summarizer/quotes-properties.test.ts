@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findQuoteSpans, findQuotes, keyQuotes } from '../../src/summarizer/quotes.ts';
+import { findQuoteSpans, findQuotes, isLowercaseText, keyQuotes } from '../../src/summarizer/quotes.ts';
 
 // Text built from pieces that exercise the scanner: quote marks of every kind, newlines, names, cues.
 const piece = fc.constantFrom('"', '“', '”', '„', '«', '»', "'", '\n', '\n\n', ' ', ',', '.', ' said ', ' he said', 'Mr. ', 'John Smith', 'Smith', ' according to ', 'we', 'the plan works', 'Gen. Li Shangfu');
@@ -44,5 +44,30 @@ describe('findQuotes properties', () => {
     expect(quotes.length).toBeGreaterThan(1000);
     // Generous bound for a shared, loaded machine; the benchmark reports the real figure.
     expect(elapsed).toBeLessThan(10_000);
+  });
+});
+
+describe('isLowercaseText', () => {
+  // The definition: under half a percent of the ASCII letters are capitals.
+  const byDefinition = (text: string): boolean => {
+    const letters = (text.match(/[A-Za-z]/g) ?? []).length;
+    const capitals = (text.match(/[A-Z]/g) ?? []).length;
+    return letters > 0 && capitals / letters < 0.005;
+  };
+  const mostlyLower = fc
+    .array(fc.constantFrom('a', 'b', 'z', ' ', '.', 'é', '1', 'A', 'Q', 'Z', '\n'), { maxLength: 3000 })
+    .chain((chars) => fc.array(fc.constantFrom('lower case words here ', 'x', ' '), { maxLength: 200 }).map((fill) => chars.join('') + fill.join('')));
+
+  it('agrees with the definition on texts with few, many or no capitals', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), mostlyLower), (text) => {
+        expect(isLowercaseText(text)).toBe(byDefinition(text));
+      }),
+      { numRuns: 300 },
+    );
+    expect(isLowercaseText('all lowercase text here')).toBe(true);
+    expect(isLowercaseText(`${'word '.repeat(30)}Name`)).toBe(false);
+    expect(isLowercaseText(`${'word '.repeat(1000)}Name`)).toBe(true);
+    expect(isLowercaseText('123 ...')).toBe(false);
   });
 });
