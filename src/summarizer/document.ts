@@ -1,5 +1,5 @@
 import { sentenceSpans } from './sentences.ts';
-import { beginDocument, countWords, scanTokens, termIdBound, termTableEpoch, tokenTable, type TokenScan } from './tokenize.ts';
+import { beginDocument, codeUnitsOf, countWords, scanTokenCodes, termIdBound, termTableEpoch, tokenTable, type TokenScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -149,9 +149,10 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   tokenStartScratch = atLeast(tokenStartScratch, n + 1);
   const tokenStart = tokenStartScratch;
   tokens.count = 0;
+  const codes = codeUnitsOf(text, n > 0 ? ends[n - 1]! : 0);
   for (let index = 0; index < n; index++) {
     tokenStart[index] = tokens.count;
-    scanTokens(text, starts[index]!, ends[index]!, tokens);
+    scanTokenCodes(text, codes, starts[index]!, ends[index]!, tokens);
   }
   tokenStart[n] = tokens.count;
   const ids = tokens.ids;

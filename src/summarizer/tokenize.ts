@@ -220,36 +220,66 @@ export interface TokenScan {
 
 /** Appends the token ids of text[from, to) to `out` (at out.count), growing `out.ids` as needed. */
 export function scanTokens(text: string, from: number, to: number, out: TokenScan): void {
+  scanTokenCodes(text, codeUnitsOf(text, to), from, to, out);
+}
+
+/** Backing store of `codeUnits` (a Buffer, so Node's native UTF-16 writer can fill it in place). */
+let codeBuffer = Buffer.alloc(2 * 8192);
+let codeUnits = new Uint16Array(codeBuffer.buffer, codeBuffer.byteOffset, codeBuffer.length >> 1);
+
+/**
+ * The UTF-16 code units of text[0, to) in a reused array, valid until the next call. Copying them
+ * natively once and reading a typed array beats String#charCodeAt in a per-character loop, which
+ * re-dispatches on the string's representation at every character.
+ */
+export function codeUnitsOf(text: string, to: number): Uint16Array {
+  if (codeUnits.length < to) {
+    codeBuffer = Buffer.alloc(4 * to);
+    codeUnits = new Uint16Array(codeBuffer.buffer, codeBuffer.byteOffset, codeBuffer.length >> 1);
+  }
+  codeBuffer.write(to === text.length ? text : text.slice(0, to), 0, 'utf16le');
+  return codeUnits;
+}
+
+/**
+ * As scanTokens, reading characters from `codes`, the code units of `text` at the same offsets (as
+ * codeUnitsOf gives them; `text` is read only to make strings of new tokens).
+ */
+export function scanTokenCodes(text: string, codes: Uint16Array, from: number, to: number, out: TokenScan): void {
   let ids = out.ids;
   let count = out.count;
-  let start = -1;
-  let hash = HASH_SEED;
-  let check = 0;
-  let packed = 0;
-  let ascii = true;
-  for (let p = from; p <= to; p++) {
-    if (p < to) {
-      const code = text.charCodeAt(p);
+  let p = from;
+  while (p < to) {
+    let code = codes[p]!;
+    if (code < 128 ? ASCII_WORD[code] === 0 : !isWordCodeSlow(code)) {
+      p++;
+      continue;
+    }
+    // A token starts here: extend it with a tight loop (fingerprints of the lowercased codes).
+    const start = p;
+    let hash = HASH_SEED;
+    let check = 0;
+    let ascii = true;
+    for (;;) {
       if (code < 128) {
         const lower = ASCII_WORD[code]!;
-        if (lower !== 0) {
-          if (start < 0) { start = p; hash = HASH_SEED; check = 0; packed = 0; ascii = true; }
-          hash = Math.imul(hash ^ lower, HASH_PRIME);
-          check = Math.imul(check + lower, CHECK_MULTIPLIER) ^ (check >>> 15);
-          packed = (packed * 37 + SYMBOL[lower]!) | 0; // exact while the token is short
-          continue;
-        }
+        if (lower === 0) break;
+        hash = Math.imul(hash ^ lower, HASH_PRIME);
+        check = Math.imul(check + lower, CHECK_MULTIPLIER) ^ (check >>> 15);
       } else if (isWordCodeSlow(code)) {
-        if (start < 0) { start = p; ascii = true; }
         ascii = false;
-        continue;
+      } else {
+        break;
       }
+      if (++p === to) break;
+      code = codes[p]!;
     }
-    if (start < 0) continue;
     let id: number;
     if (!ascii) {
       id = internString(text.slice(start, p).toLowerCase());
     } else if (p - start <= SHORT_TOKEN_LENGTH) {
+      let packed = 0;
+      for (let k = start; k < p; k++) packed = packed * 37 + SYMBOL[ASCII_WORD[codes[k]!]!]!;
       id = shortTokenIds[packed]! - 1;
       if (id < 0) {
         id = intern(null, text, start, p, hash, check);
@@ -258,7 +288,6 @@ export function scanTokens(text: string, from: number, to: number, out: TokenSca
     } else {
       id = intern(null, text, start, p, hash, check);
     }
-    start = -1;
     if (count === ids.length) {
       const larger = new Int32Array(ids.length * 2);
       larger.set(ids);

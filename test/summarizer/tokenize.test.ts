@@ -40,6 +40,19 @@ describe('scanTokens', () => {
     expect(ids[2]).not.toBe(ids[3]);
   });
 
+  it('reads ranges of any string alike: lone surrogates, emoji, Latin-1 and other scripts, tokens at both ends', () => {
+    const texts = ['abc\ud800déf 😀 Ünïcode\udc00x ab', 'x', 'é', '😀', 'ok, DONE', 'Ça va? ΟΔΟΣ οδος  tail12'];
+    for (const text of texts) {
+      const { texts: table } = tokenTable();
+      expect(tokenIds(text).map((id) => table[id])).toEqual(tokenize(text));
+      for (let from = 0; from <= text.length; from++) {
+        const out: TokenScan = { ids: new Int32Array(1), count: 0 };
+        scanTokens(text, from, text.length, out);
+        expect([...out.ids.subarray(0, out.count)].map((id) => tokenTable().texts[id])).toEqual(tokenize(text.slice(from)));
+      }
+    }
+  });
+
   it('agrees with termIdOf on content words and stopwords', () => {
     const ids = tokenIds('Ministers said');
     const { stems } = tokenTable();
