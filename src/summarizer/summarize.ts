@@ -36,22 +36,20 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
   const chosen = selectSentences(doc, scores, informative, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
-  const summary = {
+  // Quotes are found on first read (then kept): callers that only show sentences skip that scan.
+  // (An accessor in the literal: enumerable like the data properties, no shape change afterwards.)
+  let quotes: readonly Quote[] | undefined;
+  return {
     headline: headlineOf(doc, scores, informative),
     sentences,
     keywords: keywordsOf(doc),
-    quotes: [] as readonly Quote[],
+    get quotes(): readonly Quote[] {
+      return (quotes ??= keyQuotes(quoteScope(cleanText), 3));
+    },
     articleWords: doc.words,
     summaryWords,
     ratio: doc.words === 0 ? 0 : summaryWords / doc.words,
   };
-  // Quotes are found on first read (then kept): callers that only show sentences skip that scan.
-  let quotes: readonly Quote[] | undefined;
-  Object.defineProperty(summary, 'quotes', {
-    enumerable: true,
-    get: () => (quotes ??= keyQuotes(quoteScope(cleanText), 3)),
-  });
-  return summary;
 }
 
 /** Key quotes are looked for in the first ~200,000 characters (whole paragraphs) to bound work on huge inputs. */
@@ -232,7 +230,10 @@ function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array
   let bestTier = -1;
   for (const sentence of doc.sentences) {
     if (sentence.words === 0) continue;
-    const tier = informative[sentence.index]! * 2 + (opensWithQuote(sentence.text) ? 0 : 1);
+    // The quote test needs the sentence text: skip it when even the better tier could not win.
+    const topTier = informative[sentence.index]! * 2 + 1;
+    if (topTier < bestTier || (topTier === bestTier && !((scores[sentence.index] ?? 0) > (scores[best!.index] ?? 0)))) continue;
+    const tier = topTier - (opensWithQuote(sentence.text) ? 1 : 0);
     if (tier > bestTier || (tier === bestTier && (scores[sentence.index] ?? 0) > (scores[best!.index] ?? 0))) {
       best = sentence;
       bestTier = tier;
