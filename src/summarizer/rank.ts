@@ -286,7 +286,25 @@ let positionedScratch = new Float64Array(256);
  *   that carry most of the shared substance wherever they are.
  * Computed in one pass over reused buffers (same arithmetic as the separate views).
  */
-export const adaptiveRanker: Ranker = (doc) => {
+export const adaptiveRanker: Ranker = (doc) => fillAdaptiveScores(doc, new Float64Array(doc.sentences.length));
+
+/** Scores of the last `transientScores` call (reused: a fresh off-heap typed array per document costs ~1-2 us). */
+let transientScoreBuffer = new Float64Array(256);
+
+/**
+ * The scores of `ranker` for `doc`, for a caller that reads them only until its next call: the
+ * adaptive ranker writes them into a reused buffer (possibly longer than the document: read the
+ * first n entries); other rankers allocate as usual.
+ */
+export function transientScores(ranker: Ranker, doc: Document): Float64Array {
+  if (ranker !== adaptiveRanker) return ranker(doc);
+  const n = doc.sentences.length;
+  if (transientScoreBuffer.length < n) transientScoreBuffer = new Float64Array(2 * n);
+  return fillAdaptiveScores(doc, transientScoreBuffer);
+}
+
+/** The adaptive ranker's scores into scores[0, n). */
+function fillAdaptiveScores(doc: Document, scores: Float64Array): Float64Array {
   const n = doc.sentences.length;
   const { idf, norms, later, earlier } = directedStatistics(doc);
   if (centralityScratch.length < n) {
@@ -330,7 +348,6 @@ export const adaptiveRanker: Ranker = (doc) => {
   const directedSpan = directedMax - directedMin;
   const coveringSpan = coveringMax - coveringMin;
   const positionedSpan = positionedMax - positionedMin;
-  const scores = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const d = directedSpan > 0 ? (directedRaw[i]! - directedMin) / directedSpan : 0;
     const p = positionedSpan > 0 ? (positionedRaw[i]! - positionedMin) / positionedSpan : 0;
@@ -339,7 +356,7 @@ export const adaptiveRanker: Ranker = (doc) => {
     scores[i] = style * lead + (1 - style) * c;
   }
   return scores;
-};
+}
 
 /** Directed centrality alone (PacSum-like, sumy TextRank edges). */
 export const directedRanker: Ranker = (doc) => {

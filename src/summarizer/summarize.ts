@@ -1,6 +1,6 @@
 import { buildDocument, type Document, type Sentence } from './document.ts';
 import { keyQuotes } from './quotes.ts';
-import { briefbotRanker, type Ranker } from './rank.ts';
+import { briefbotRanker, transientScores, type Ranker } from './rank.ts';
 import type { Quote, Summary, SummaryLength, SummaryOptions } from './types.ts';
 
 /** Sentences analysed at most: ranking is quadratic, so huge inputs are summarized from their opening. */
@@ -30,7 +30,7 @@ export function summarize(cleanText: string, options: SummaryOptions = {}): Summ
 export function summarizeWith(ranker: Ranker, cleanText: string, options: SummaryOptions = {}): Summary {
   // Transient: the model is read only within this call (rankers must not keep it).
   const doc = buildDocument(cleanText, { maxSentences: MAX_RANKED_SENTENCES, transient: true });
-  const scores = doc.sentences.length > 0 ? ranker(doc) : new Float64Array(0);
+  const scores = doc.sentences.length > 0 ? transientScores(ranker, doc) : new Float64Array(0);
   const wanted = wantedSentences(options, doc.sentences.length);
   const informative = informativeSentences(doc);
   const chosen = selectSentences(doc, scores, informative, wanted, options.maxWords);
@@ -168,14 +168,22 @@ const MIN_INFORMATIVE_TERMS = 3;
 /** Per term of the document being summarized: -1 not yet known, 1 contains a letter, 0 not (reused). */
 let wordedScratch = new Int8Array(1024);
 
-/** Per sentence: 1 when it has at least MIN_INFORMATIVE_TERMS distinct content terms containing a letter, else 0. */
+/** Per-sentence flags of the document being summarized (reused: read only within one summarizeWith call). */
+let informativeScratch = new Uint8Array(256);
+
+/**
+ * Per sentence: 1 when it has at least MIN_INFORMATIVE_TERMS distinct content terms containing a
+ * letter, else 0 (first n entries of a reused buffer).
+ */
 function informativeSentences(doc: Document): Uint8Array {
   const vocabulary = doc.vocabularySize;
   if (wordedScratch.length < vocabulary) wordedScratch = new Int8Array(2 * vocabulary);
   const worded = wordedScratch;
   worded.fill(-1, 0, vocabulary);
   const n = doc.sentences.length;
-  const informative = new Uint8Array(n);
+  if (informativeScratch.length < n) informativeScratch = new Uint8Array(2 * n);
+  const informative = informativeScratch;
+  informative.fill(0, 0, n);
   const { termData, uniqueStart, surface } = doc;
   for (let i = 0; i < n; i++) {
     const last = uniqueStart[i + 1]!;
