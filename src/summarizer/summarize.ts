@@ -248,8 +248,14 @@ function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array
     }
   }
   if (best === undefined) return '';
-  return shorten(best.text.replace(/\s+/g, ' '), HEADLINE_MAX);
+  const text = best.text;
+  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
+  // (the common case: a test without building a string).
+  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
 }
+
+/** Whitespace other than single spaces. */
+const UNUSUAL_SPACING = /[^\S ]| {2}/;
 
 function opensWithQuote(text: string): boolean {
   const first = text.charCodeAt(0);
