@@ -24,6 +24,8 @@ export interface Document {
   readonly vocabularySize: number;
   /** For each term id, a surface form seen in the text (its first lowercase token). */
   readonly surface: readonly string[];
+  /** For each term id, 1 when its surface form has a letter (an ASCII letter or a non-ASCII character), 0 for digits only. */
+  readonly surfaceHasLetter: Uint8Array;
   /** Total word tokens of the text. */
   readonly words: number;
   /**
@@ -117,6 +119,7 @@ let tokenStartScratch = new Int32Array(512);
 let transientTermData = new Int32Array(3 * 4096);
 let transientTermStart = new Int32Array(512);
 let transientUniqueStart = new Int32Array(512);
+let transientSurfaceHasLetter = new Uint8Array(4096);
 
 /** A scratch array of at least `length` entries: `current` or a larger replacement. */
 function atLeast(current: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
@@ -156,7 +159,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   }
   tokenStart[n] = tokens.count;
   const ids = tokens.ids;
-  const { stems, texts } = tokenTable();
+  const { stems, texts, letters } = tokenTable();
 
   // Content terms renumbered densely in order of first appearance.
   generation = generation >= 0x7ffffff0 ? 1 : generation + 1;
@@ -189,6 +192,14 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     uniqueStart = new Int32Array(n + 1);
   }
   const surface: string[] = [];
+  // At most one term per token.
+  let surfaceHasLetter: Uint8Array;
+  if (options.transient === true) {
+    if (transientSurfaceHasLetter.length < tokenCount) transientSurfaceHasLetter = new Uint8Array(2 * tokenCount);
+    surfaceHasLetter = transientSurfaceHasLetter;
+  } else {
+    surfaceHasLetter = new Uint8Array(tokenCount);
+  }
   // Hot arrays and the generation in locals: module bindings are re-read on every access.
   const marks = tokenMarks;
   const stamps = stampOf;
@@ -220,6 +231,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
           local = surface.length;
           stamps[globalId] = current;
           localIds[globalId] = local;
+          surfaceHasLetter[local] = letters[tokenId]!;
           surface.push(texts[tokenId]!);
         }
         marks[mark] = current;
@@ -251,7 +263,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   const sentences: Sentence[] = new Array<Sentence>(n);
   let totalWords = tokenCount;
   if (end < text.length) totalWords += countWords(text, end, text.length);
-  const doc: Document = { sentences, vocabularySize: surface.length, surface, words: totalWords, termData, termStart, uniqueStart, countOffset };
+  const doc: Document = { sentences, vocabularySize: surface.length, surface, surfaceHasLetter, words: totalWords, termData, termStart, uniqueStart, countOffset };
   for (let index = 0; index < n; index++) {
     const first = tokenStart[index]!;
     const words = tokenStart[index + 1]! - first;

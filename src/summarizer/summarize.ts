@@ -165,9 +165,6 @@ function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): In
 /** Distinct worded content terms a sentence needs to say something on its own. */
 const MIN_INFORMATIVE_TERMS = 3;
 
-/** Per term of the document being summarized: -1 not yet known, 1 contains a letter, 0 not (reused). */
-let wordedScratch = new Int8Array(1024);
-
 /** Per-sentence flags of the document being summarized (reused: read only within one summarizeWith call). */
 let informativeScratch = new Uint8Array(256);
 
@@ -176,22 +173,16 @@ let informativeScratch = new Uint8Array(256);
  * letter, else 0 (first n entries of a reused buffer).
  */
 function informativeSentences(doc: Document): Uint8Array {
-  const vocabulary = doc.vocabularySize;
-  if (wordedScratch.length < vocabulary) wordedScratch = new Int8Array(2 * vocabulary);
-  const worded = wordedScratch;
-  worded.fill(-1, 0, vocabulary);
   const n = doc.sentences.length;
   if (informativeScratch.length < n) informativeScratch = new Uint8Array(2 * n);
   const informative = informativeScratch;
   informative.fill(0, 0, n);
-  const { termData, uniqueStart, surface } = doc;
+  const { termData, uniqueStart, surfaceHasLetter } = doc;
   for (let i = 0; i < n; i++) {
     const last = uniqueStart[i + 1]!;
     let count = 0;
     for (let k = uniqueStart[i]!; k < last; k++) {
-      const term = termData[k]!;
-      if (worded[term] === -1) worded[term] = hasLetter(surface[term] ?? '') ? 1 : 0;
-      count += worded[term]!;
+      count += surfaceHasLetter[termData[k]!]!;
       if (count >= MIN_INFORMATIVE_TERMS) {
         informative[i] = 1;
         break;
@@ -199,14 +190,6 @@ function informativeSentences(doc: Document): Uint8Array {
     }
   }
   return informative;
-}
-
-function hasLetter(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code > 127) return true;
-  }
-  return false;
 }
 
 /** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */

@@ -101,12 +101,15 @@ const INITIAL_SLOTS = 1 << 14;
 let slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
 let slotMask = INITIAL_SLOTS - 1;
 let tokenStems = new Int32Array(1 << 13);
+/** Per token id, 1 when the token has a letter (is not digits only), else 0. */
+let tokenLetters = new Uint8Array(1 << 13);
 const tokenTexts: string[] = [];
 
 function resetTables(): void {
   slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
   slotMask = INITIAL_SLOTS - 1;
   tokenStems = new Int32Array(1 << 13);
+  tokenLetters = new Uint8Array(1 << 13);
   tokenTexts.length = 0;
   shortTokenIds.fill(0);
   stemIds = new Map();
@@ -150,8 +153,12 @@ function addToken(token: string, hash: number, check: number, slot: number): num
     const stems = new Int32Array(tokenStems.length * 2);
     stems.set(tokenStems);
     tokenStems = stems;
+    const letters = new Uint8Array(tokenLetters.length * 2);
+    letters.set(tokenLetters);
+    tokenLetters = letters;
   }
   tokenStems[id] = contentIdOf(token);
+  tokenLetters[id] = hasLetter(token) ? 1 : 0;
   const record = slot * SLOT_SIZE;
   slots[record] = id + 1;
   slots[record + 1] = hash;
@@ -159,6 +166,15 @@ function addToken(token: string, hash: number, check: number, slot: number): num
   slots[record + 3] = token.length;
   if (tokenTexts.length * 2 > slotMask + 1) rehash();
   return id;
+}
+
+/** Whether a token has a letter: an ASCII letter or any non-ASCII character (tokens are letters and digits). */
+function hasLetter(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code > 127) return true;
+  }
+  return false;
 }
 
 /** Fingerprint steps over lowercased char codes: FNV-1a, and an independent multiply-xorshift. */
@@ -305,11 +321,13 @@ export interface TokenTable {
   readonly stems: Int32Array;
   /** Lowercased text of each token id. */
   readonly texts: readonly string[];
+  /** 1 when the token of each id has a letter (an ASCII letter or a non-ASCII character), 0 for digits only. */
+  readonly letters: Uint8Array;
 }
 
 /** The current token table (re-read after every scan: its arrays grow). */
 export function tokenTable(): TokenTable {
-  return { stems: tokenStems, texts: tokenTexts };
+  return { stems: tokenStems, texts: tokenTexts, letters: tokenLetters };
 }
 
 /**

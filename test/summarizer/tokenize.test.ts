@@ -102,6 +102,16 @@ describe('token table reset', () => {
   });
 });
 
+describe('surface letters', () => {
+  it('flags each term whose surface form has a letter, digits-only forms not', () => {
+    const doc = buildDocument('In 2024 the 123s and 123 rose. Über 42 costs 7x more, 2024 again.');
+    const expected = doc.surface.map((form) => (/[a-z]|[^\x00-\x7f]/i.test(form) ? 1 : 0));
+    expect([...doc.surfaceHasLetter.subarray(0, doc.vocabularySize)]).toEqual(expected);
+    expect(expected).toContain(0);
+    expect(expected).toContain(1);
+  });
+});
+
 describe('transient documents', () => {
   it('model the text like ordinary ones, and later transient builds leave ordinary documents intact', () => {
     const lists = (doc: ReturnType<typeof buildDocument>): unknown =>
