@@ -23,13 +23,16 @@ const DANGLING_OPENERS = new Set([
 const HEADLINE_MAX = 100;
 const KEYWORD_COUNT = 6;
 
+/** How summarize models a text: capped, transient (see DocumentOptions). */
+const SUMMARY_MODEL = { maxSentences: MAX_RANKED_SENTENCES, transient: true } as const;
+
 export function summarize(cleanText: string, options: SummaryOptions = {}): Summary {
   return summarizeWith(briefbotRanker, cleanText, options);
 }
 
 export function summarizeWith(ranker: Ranker, cleanText: string, options: SummaryOptions = {}): Summary {
   // Transient: the model is read only within this call (rankers must not keep it).
-  const doc = buildDocument(cleanText, { maxSentences: MAX_RANKED_SENTENCES, transient: true });
+  const doc = buildDocument(cleanText, SUMMARY_MODEL);
   const scores = doc.sentences.length > 0 ? transientScores(ranker, doc) : new Float64Array(0);
   const wanted = wantedSentences(options, doc.sentences.length);
   const informative = informativeSentences(doc);
@@ -246,13 +249,15 @@ function opensWithQuote(text: string): boolean {
   return first === 0x22 || first === 0x27 || first === 0x201c || first === 0x2018 || first === 0xab || first === 0x201e;
 }
 
+const CLAUSE_MARKS = [', ', '; ', ' — ', ' - ', ': '] as const;
+
 export function shorten(text: string, limit: number): string {
   const trimmed = text.trim().replace(/[.!?]+$/u, '');
   if (trimmed.length <= limit) return trimmed;
   // Prefer the end of a clause; else the last word boundary before the limit.
   const window = trimmed.slice(0, limit);
   let cut = -1;
-  for (const mark of [', ', '; ', ' — ', ' - ', ': ']) {
+  for (const mark of CLAUSE_MARKS) {
     const at = window.lastIndexOf(mark);
     if (at > cut) cut = at;
   }
@@ -284,20 +289,12 @@ function keywordsOf(doc: Document): string[] {
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
     if (best.length === KEYWORD_COUNT && w <= weight[best[best.length - 1]!]!) continue; // cheap test first
-    const form = doc.surface[id] ?? '';
-    if (form.length <= 2 || isAllDigits(form)) continue;
+    // Digits-only forms are no keywords (a surface form has a letter or is all ASCII digits).
+    if (doc.surfaceHasLetter[id] === 0 || (doc.surface[id] ?? '').length <= 2) continue;
     let at = best.length;
     while (at > 0 && weight[best[at - 1]!]! < w) at--;
     best.splice(at, 0, id);
     if (best.length > KEYWORD_COUNT) best.pop();
   }
   return best.map((id) => doc.surface[id] ?? '');
-}
-
-function isAllDigits(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
 }
