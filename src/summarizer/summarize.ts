@@ -249,10 +249,21 @@ function opensWithQuote(text: string): boolean {
   return first === 0x22 || first === 0x27 || first === 0x201c || first === 0x2018 || first === 0xab || first === 0x201e;
 }
 
+/** `text` without its trailing run of . ! ? (as text.replace(/[.!?]+$/u, ''), without a regex scan). */
+function withoutFinalMarks(text: string): string {
+  let end = text.length;
+  for (;;) {
+    const code = end > 0 ? text.charCodeAt(end - 1) : 0;
+    if (code !== 46 && code !== 33 && code !== 63) break; // . ! ?
+    end--;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
+
 const CLAUSE_MARKS = [', ', '; ', ' — ', ' - ', ': '] as const;
 
 export function shorten(text: string, limit: number): string {
-  const trimmed = text.trim().replace(/[.!?]+$/u, '');
+  const trimmed = withoutFinalMarks(text.trim());
   if (trimmed.length <= limit) return trimmed;
   // Prefer the end of a clause; else the last word boundary before the limit.
   const window = trimmed.slice(0, limit);

@@ -130,6 +130,13 @@ describe('shorten', () => {
     expect(noClause.length).toBeLessThanOrEqual(30);
     expect(noClause.endsWith('…')).toBe(true);
   });
+
+  it('drops the whole final run of sentence marks, and only that', () => {
+    expect(shorten('Really?!.', 100)).toBe('Really');
+    expect(shorten('U.S. wins… again?', 100)).toBe('U.S. wins… again');
+    expect(shorten('?!', 100)).toBe('');
+    expect(shorten('  "Done." ', 100)).toBe('"Done."');
+  });
 });
 
 describe('headline', () => {
