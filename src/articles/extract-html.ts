@@ -94,11 +94,6 @@ export function extractArticleFromHtml(html: string, url?: string): ExtractedPag
   }
 }
 
-/** The article region Readability chose, as block text before line cleaning (for diagnostics). */
-export function readableRegionText(html: string): string {
-  return extractRegion(html).text;
-}
-
 interface Region {
   readonly title: string | null;
   readonly byline: string | null;

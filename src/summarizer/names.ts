@@ -147,11 +147,6 @@ export function isTitleWord(token: string): boolean {
 const NAME_TOKEN = /^(?:[A-Z][a-zA-Z\u00C0-\u024F'’-]*\.?|[A-Z]\.|Mc[A-Z][a-z]+|de|van|von|der|la|le|bin|al|da|di|du)$/;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'la', 'le', 'bin', 'al', 'da', 'di', 'du']);
 
-/** True when the word (without trailing possessive) could be a word of a person's name. */
-export function isNameToken(token: string): boolean {
-  return NAME_TOKEN.test(token) && !NOT_NAME_WORDS.has(bareWord(token)) && !isAllCaps(token);
-}
-
 function isAllCaps(token: string): boolean {
   return token.length > 1 && /^[A-Z]+$/.test(token);
 }
@@ -525,16 +520,6 @@ export class NameScan {
     }
     return this.found;
   }
-}
-
-/**
- * Every person mention in document order, and the index of full names. Multi-word names register
- * themselves; a one-word mention counts only when it is the first or last word of a full name
- * mentioned in the text, which keeps places like "China" out.
- */
-export function findPersonMentions(text: string): { mentions: PersonMention[]; index: NameIndex } {
-  const scan = new NameScan(text);
-  return { mentions: scan.mentions, index: scan.index };
 }
 
 function personMentions(text: string, named: readonly { run: RawRun; person: RunPerson | null }[], index: NameIndex): PersonMention[] {
