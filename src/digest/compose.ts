@@ -1,6 +1,6 @@
 import type { Article, ArticleStore } from '../articles/types.ts';
 import type { Summary, SummaryOptions } from '../summarizer/types.ts';
-import { articleFooter, embedLength, escapeText, fitText, limits, safeText, type Embed } from '../discord/format.ts';
+import { articleFooter, embedLength, escapeText, fitText, limits, safeText, splitSentences, type Embed } from '../discord/format.ts';
 import { quoteForDisplay } from '../summarizer/quote-display.ts';
 
 /**
@@ -52,9 +52,6 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 export const emptyNote = 'No new articles since the last digest.';
 
-// Sentence ends: . ! ? (and closing quotes/brackets) followed by whitespace.
-const sentenceSplit = /(?<=[.!?]["'”’)\]]*)\s+/;
-
 /**
  * Joins whole sentences while they fit in `max`; never cuts inside one. Only when even the first
  * sentence is too long is it shortened (at a word, with an ellipsis).
@@ -78,7 +75,7 @@ function escapedSentences(sentences: readonly string[]): string[] {
 function quoteLine(summary: Summary): string {
   const quote = summary.quotes[0];
   if (!quote) return '';
-  const text = fitSentences(escapedSentences(quoteForDisplay(quote.text).split(sentenceSplit)), quoteBudget);
+  const text = fitSentences(escapedSentences(splitSentences(quoteForDisplay(quote.text))), quoteBudget);
   if (text === '') return '';
   const speaker = quote.speaker ? ` — *${safeText(quote.speaker, 80)}*` : '';
   return `> “${text}”${speaker}`;

@@ -74,7 +74,14 @@ const brandColor = 0x2f6fdf;
 const ellipsis = '…';
 
 // A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
-const sentenceEnd = /[.!?]["'”’)\]]*(?=\s)/g;
+const sentenceEndMark = String.raw`[.!?]["'”’)\]]*`;
+const sentenceEnd = new RegExp(`${sentenceEndMark}(?=\\s)`, 'g');
+const sentenceGap = new RegExp(`(?<=${sentenceEndMark})\\s+`);
+
+/** Splits text into sentences at the same boundaries fitText prefers to cut at. */
+export function splitSentences(text: string): string[] {
+  return text.split(sentenceGap);
+}
 
 /** Index just past the last whole code point that fits in `max` UTF-16 units. */
 function safeCut(text: string, max: number): number {

@@ -15,6 +15,7 @@ import {
   parsePageCustomId,
   quotesEmbed,
   renderText,
+  splitSentences,
   summaryEmbed,
 } from '../../src/discord/format.ts';
 import type { Summary } from '../../src/summarizer/types.ts';
@@ -31,6 +32,12 @@ const listing: ArticleListing = {
 function summaryOf(parts: Partial<Summary>): Summary {
   return { headline: 'Headline', sentences: ['One.'], keywords: [], quotes: [], articleWords: 10, summaryWords: 1, ratio: 0.1, ...parts };
 }
+
+describe('splitSentences', () => {
+  it('splits after . ! ? and closing quotes, not inside numbers or words', () => {
+    expect(splitSentences('He said “No.” Then he left! Pay 3.5 now?  Yes')).toEqual(['He said “No.”', 'Then he left!', 'Pay 3.5 now?', 'Yes']);
+  });
+});
 
 describe('fitText', () => {
   it('returns text that fits unchanged', () => {
