@@ -1,13 +1,13 @@
-import type { Article, ArticleStore } from '../articles/types.ts';
-import type { Summary, SummaryOptions } from '../summarizer/types.ts';
-import { articleFooter, embedLength, escapeText, fitText, limits, safeText, splitSentences, type Embed } from '../discord/format.ts';
-import { quoteForDisplay } from '../summarizer/quote-display.ts';
-
 /**
  * Builds a digest: the articles a channel has not seen, best first, each as one embed (headline,
  * concise summary, key quote), packed into as few messages as Discord's limits allow. Pure apart
  * from reading the store; the result is plain JSON so the ledger can keep it verbatim.
  */
+import type { Article, ArticleStore } from '../articles/types.ts';
+import type { Summary, SummaryOptions } from '../summarizer/types.ts';
+import { articleFooter, brandColor, embedLength, escapeText, fitText, limits, safeText, splitSentences, type Embed } from '../discord/format.ts';
+import { quoteForDisplay } from '../summarizer/quote-display.ts';
+
 export type SummarizeFn = (cleanText: string, options: SummaryOptions) => Summary;
 
 /** One Discord message of a digest (allowed mentions are added by whoever posts it). */
@@ -47,7 +47,6 @@ const quoteBudget = 400;
 /** How many unseen articles one digest looks at; a larger backlog continues in the next digest. */
 const candidateCap = 500;
 const pageSize = 100;
-const digestColor = 0x2f6fdf;
 const dayMs = 24 * 60 * 60 * 1000;
 
 export const emptyNote = 'No new articles since the last digest.';
@@ -101,7 +100,7 @@ export function articleEmbed(article: Article, summary: Summary): Embed {
     title: safeText(headline, limits.embedTitle),
     ...(/^https?:\/\//i.test(article.source) ? { url: article.source } : {}),
     description,
-    color: digestColor,
+    color: brandColor,
     footer: { text: fitText(articleFooter(article), 200) },
   };
 }

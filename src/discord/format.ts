@@ -70,7 +70,7 @@ export interface Choice {
   readonly value: string;
 }
 
-const brandColor = 0x2f6fdf;
+export const brandColor = 0x2f6fdf;
 const ellipsis = '…';
 
 // A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
