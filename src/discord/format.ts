@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown } from 'discord.js';
 import type { ArticleListing } from '../articles/types.ts';
+import type { ListingPage } from '../briefs/service.ts';
 import { quoteForDisplay } from '../summarizer/quote-display.ts';
 import type { Quote, Summary } from '../summarizer/types.ts';
 
@@ -232,14 +233,6 @@ export function quotesEmbed(article: ArticleListing, quotes: readonly Quote[]): 
   });
 }
 
-export interface ArticlePage {
-  readonly items: readonly ArticleListing[];
-  /** Zero-based. */
-  readonly page: number;
-  readonly hasNext: boolean;
-  readonly query: string | null;
-}
-
 /** Custom id of a page button: `articles:page:<n>:<query>`, the query cut to fit 100 chars. */
 export function pageCustomId(page: number, query: string | null): string {
   const prefix = `articles:page:${page}:`;
@@ -258,7 +251,7 @@ export function parsePageCustomId(customId: string): { page: number; query: stri
 }
 
 /** One page of /articles: a numbered list plus Previous/Next buttons. */
-export function articlesPageMessage(result: ArticlePage, pageSize: number): OutgoingMessage {
+export function articlesPageMessage(result: ListingPage, pageSize: number): OutgoingMessage {
   const heading = result.query === null ? 'Newest articles' : `Articles matching “${result.query}”`;
   if (result.items.length === 0) {
     return message({
