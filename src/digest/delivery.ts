@@ -2,7 +2,7 @@ import type { Embed } from '../discord/format.ts';
 import type { Summary } from '../summarizer/types.ts';
 import type { ArticleStore } from '../articles/types.ts';
 import type { Logger } from '../log.ts';
-import { composeDigest, type DigestMessage, type SummarizeFn } from './compose.ts';
+import { composeDigest, type ComposedDigest, type DigestMessage, type SummarizeFn } from './compose.ts';
 import type { Delivery, DeliveryLedger } from './ledger.ts';
 import type { Subscription, SubscriptionStore } from './subscriptions.ts';
 
@@ -31,7 +31,6 @@ export interface DigestDeliveryDeps {
   readonly poster: DigestPoster;
   readonly logger: Logger;
   readonly now?: () => Date;
-  readonly summaryCache?: Map<number, Summary>;
 }
 
 /** Nonce of message `index` of delivery `id`: stable across retries, under Discord's 25 characters. */
@@ -42,12 +41,11 @@ export function messageNonce(deliveryId: number, index: number): string {
 /** Runs digests through the ledger: claim, plan once, post the unsent messages in order, complete. */
 export class DigestDelivery {
   private readonly now: () => Date;
-  private readonly summaryCache: Map<number, Summary>;
+  private readonly summaryCache = new Map<number, Summary>();
   private readonly embedCache = new Map<number, Embed>();
 
   constructor(private readonly deps: DigestDeliveryDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.summaryCache = deps.summaryCache ?? new Map();
   }
 
   /** Delivers the digest of one occurrence unless another run already has it. */
@@ -104,11 +102,12 @@ export class DigestDelivery {
     }
   }
 
-  private planFor(delivery: Delivery, subscription: Subscription): Delivery {
+  /** What the subscription's next digest would post now; nothing is claimed or recorded. */
+  compose(subscription: Subscription): ComposedDigest {
     // Summaries are shared by channels within a run; a long-lived process starts afresh now and then.
     if (this.summaryCache.size > 5000) this.summaryCache.clear();
     if (this.embedCache.size > 5000) this.embedCache.clear();
-    const composed = composeDigest(
+    return composeDigest(
       {
         lastArticleId: subscription.lastArticleId,
         maxArticles: subscription.maxArticles,
@@ -117,6 +116,10 @@ export class DigestDelivery {
       },
       { articles: this.deps.articles, summarize: this.deps.summarize, summaryCache: this.summaryCache, embedCache: this.embedCache },
     );
+  }
+
+  private planFor(delivery: Delivery, subscription: Subscription): Delivery {
+    const composed = this.compose(subscription);
     return this.deps.ledger.plan(delivery.id, {
       messages: composed.messages,
       articleIds: composed.articleIds,

@@ -3,8 +3,7 @@ import type { REST } from 'discord.js';
 import type { ArticleStore } from '../articles/types.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../log.ts';
-import type { Summary } from '../summarizer/types.ts';
-import { composeDigest, type ComposedDigest, type SummarizeFn } from './compose.ts';
+import type { ComposedDigest, SummarizeFn } from './compose.ts';
 import { DigestDelivery, type DeliveryResult, type DigestPoster } from './delivery.ts';
 import { restPoster } from './discord-poster.ts';
 import { DeliveryLedger } from './ledger.ts';
@@ -45,7 +44,6 @@ export function createDigestFeature(options: DigestFeatureOptions): DigestFeatur
   const now = options.now ?? (() => new Date());
   const poster = options.poster ?? (options.rest ? restPoster(options.rest) : undefined);
   if (!poster) throw new Error('createDigestFeature needs a REST client or a poster');
-  const summaryCache = new Map<number, Summary>();
   const subscriptions = new SubscriptionStore(options.db, now);
   const ledger = new DeliveryLedger(options.db, options.owner ?? `pid${process.pid}-${randomUUID().slice(0, 8)}`, now, options.leaseMs);
   const delivery = new DigestDelivery({
@@ -56,7 +54,6 @@ export function createDigestFeature(options: DigestFeatureOptions): DigestFeatur
     poster,
     logger: options.logger,
     now,
-    summaryCache,
   });
   const scheduler = new DigestScheduler({
     subscriptions,
@@ -72,16 +69,7 @@ export function createDigestFeature(options: DigestFeatureOptions): DigestFeatur
     delivery,
     scheduler,
     now,
-    preview: (subscription) =>
-      composeDigest(
-        {
-          lastArticleId: subscription.lastArticleId,
-          maxArticles: subscription.maxArticles,
-          notifyEmpty: subscription.notifyEmpty,
-          now: now(),
-        },
-        { articles: options.articles, summarize: options.summarize, summaryCache },
-      ),
+    preview: (subscription) => delivery.compose(subscription),
     postNow: (subscription, key) => delivery.deliver(subscription, `manual:${key}`),
     start: () => scheduler.start(),
     stop: () => scheduler.stop(),
