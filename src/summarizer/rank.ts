@@ -147,10 +147,6 @@ function minMaxScaled(values: Float64Array): Float64Array {
  * How much more central the lead (first 3 sentences) is than the average sentence: tf-idf cosine
  * to the document centroid, lead mean over document mean.
  */
-export function leadCentrality(doc: Document, centrality: Float64Array = centroidRanker(doc)): number {
-  return leadCentralityOf(centrality, centrality.length);
-}
-
 function leadCentralityOf(centrality: Float64Array, n: number): number {
   if (n === 0) return 1;
   const k = Math.min(3, n);
