@@ -34,6 +34,15 @@ function describe(value: unknown): unknown {
   return value;
 }
 
+/** Logging must never throw: bigints (permission bitfields) print as text, a cyclic value is named, not serialized. */
+function contextJson(context: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(context, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  } catch {
+    return `{"context":"not serializable (${Object.keys(context).join(', ')})"}`;
+  }
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = order[options.level ?? 'info'];
   const secrets = options.secrets ?? [];
@@ -43,7 +52,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     let line = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}`;
     if (context !== undefined) {
       const shown = Object.fromEntries(Object.entries(context).map(([key, value]) => [key, describe(value)]));
-      line += ` ${JSON.stringify(shown)}`;
+      line += ` ${contextJson(shown)}`;
     }
     write(redact(line, secrets));
   };
