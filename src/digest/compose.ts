@@ -1,7 +1,8 @@
 /**
  * Builds a digest: the articles a channel has not seen, best first, each as one embed (headline,
  * concise summary, key quote), packed into as few messages as Discord's limits allow. Pure apart
- * from reading the store; the result is plain JSON so the ledger can keep it verbatim.
+ * from reading the store and filling the optional caches; the result is plain JSON so the ledger
+ * can keep it verbatim.
  */
 import type { Article, ArticleStore } from '../articles/types.ts';
 import type { Summary, SummaryOptions } from '../summarizer/types.ts';

@@ -1,7 +1,8 @@
 /**
  * Message formatting: plain data in, plain Discord message JSON out. No client, no network, so the
  * digest can reuse the packing and the console can render the same messages as text.
- * Every limit Discord enforces is respected here by cutting at sentence boundaries, never mid-word.
+ * Every limit Discord enforces is respected here by cutting at a sentence end, else at a word (only
+ * a single word longer than the room is ever cut inside).
  */
 import { escapeMarkdown } from 'discord.js';
 import type { ArticleListing } from '../articles/types.ts';
