@@ -38,7 +38,7 @@ async function startArticleFolder(config: Config, store: ArticleStore, logger: L
   } catch (error) {
     logger.error('importing ARTICLES_DIR failed', { dir: config.articlesDir, error });
   }
-  const watcher = watchArticleFolder({ dir: config.articlesDir, store, logger, importer: (s, paths) => importPaths(s, paths) });
+  const watcher = watchArticleFolder({ dir: config.articlesDir, store, logger, importer: importPaths });
   return () => watcher.close();
 }
 

@@ -3,10 +3,10 @@
  * meant, summarize it (cached), list and search pages, autocomplete suggestions.
  */
 import type { Article, ArticleListing, ArticleStore } from '../articles/types.ts';
-import type { Summary, SummaryLength, SummaryOptions } from '../summarizer/types.ts';
+import type { Summarize, Summary, SummaryLength, SummaryOptions } from '../summarizer/types.ts';
 import { LruCache } from './lru.ts';
 
-export type Summarize = (cleanText: string, options: SummaryOptions) => Summary;
+export type { Summarize } from '../summarizer/types.ts';
 
 export type ResolvedArticle =
   | { readonly ok: true; readonly article: Article }

@@ -5,11 +5,10 @@
  * can keep it verbatim.
  */
 import type { Article, ArticleStore } from '../articles/types.ts';
-import type { Summary, SummaryOptions } from '../summarizer/types.ts';
+import type { Summarize, Summary } from '../summarizer/types.ts';
 import { articleFooter, brandColor, embedLength, escapeText, fitText, limits, safeText, splitSentences, type Embed } from '../discord/format.ts';
 import { quoteForDisplay } from '../summarizer/quote-display.ts';
 
-export type SummarizeFn = (cleanText: string, options: SummaryOptions) => Summary;
 
 /** One Discord message of a digest (allowed mentions are added by whoever posts it). */
 export interface DigestMessage {
@@ -36,7 +35,7 @@ export interface ComposeInput {
 
 export interface ComposeDeps {
   readonly articles: Pick<ArticleStore, 'addedAfter'>;
-  readonly summarize: SummarizeFn;
+  readonly summarize: Summarize;
   /** Optional caches shared between digests of one run: many channels see the same articles. */
   readonly summaryCache?: Map<number, Summary>;
   readonly embedCache?: Map<number, Embed>;

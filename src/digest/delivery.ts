@@ -1,8 +1,8 @@
 import type { Embed } from '../discord/format.ts';
-import type { Summary } from '../summarizer/types.ts';
+import type { Summarize, Summary } from '../summarizer/types.ts';
 import type { ArticleStore } from '../articles/types.ts';
 import type { Logger } from '../log.ts';
-import { composeDigest, type ComposedDigest, type DigestMessage, type SummarizeFn } from './compose.ts';
+import { composeDigest, type ComposedDigest, type DigestMessage } from './compose.ts';
 import type { Delivery, DeliveryLedger } from './ledger.ts';
 import type { Subscription, SubscriptionStore } from './subscriptions.ts';
 
@@ -27,7 +27,7 @@ export interface DigestDeliveryDeps {
   readonly subscriptions: SubscriptionStore;
   readonly ledger: DeliveryLedger;
   readonly articles: Pick<ArticleStore, 'addedAfter'>;
-  readonly summarize: SummarizeFn;
+  readonly summarize: Summarize;
   readonly poster: DigestPoster;
   readonly logger: Logger;
   readonly now?: () => Date;

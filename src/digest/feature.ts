@@ -3,7 +3,8 @@ import type { REST } from 'discord.js';
 import type { ArticleStore } from '../articles/types.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../log.ts';
-import type { ComposedDigest, SummarizeFn } from './compose.ts';
+import type { Summarize } from '../summarizer/types.ts';
+import type { ComposedDigest } from './compose.ts';
 import { DigestDelivery, type DeliveryResult, type DigestPoster } from './delivery.ts';
 import { restPoster } from './discord-poster.ts';
 import { DeliveryLedger } from './ledger.ts';
@@ -28,7 +29,7 @@ export interface DigestFeature {
 export interface DigestFeatureOptions {
   readonly db: Db;
   readonly articles: Pick<ArticleStore, 'addedAfter'>;
-  readonly summarize: SummarizeFn;
+  readonly summarize: Summarize;
   readonly logger: Logger;
   /** discord.js REST (the client's `client.rest`), or any poster (tests, console mode). */
   readonly rest?: REST;

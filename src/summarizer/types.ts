@@ -29,3 +29,6 @@ export interface Summary {
   /** summaryWords / articleWords, 0 for an empty article. */
   readonly ratio: number;
 }
+
+/** The summarizer as callers receive it: a plain function, so tests can pass a fake. */
+export type Summarize = (cleanText: string, options: SummaryOptions) => Summary;

@@ -6,7 +6,8 @@ import type { NewArticle } from '../../src/articles/types.ts';
 import { openDatabase, type Db } from '../../src/db/database.ts';
 import { silentLogger } from '../../src/log.ts';
 import { summarize } from '../../src/summarizer/summarize.ts';
-import type { DigestMessage, SummarizeFn } from '../../src/digest/compose.ts';
+import type { DigestMessage } from '../../src/digest/compose.ts';
+import type { Summarize } from '../../src/summarizer/types.ts';
 import { DigestDelivery, type DigestPoster, type PostOutcome } from '../../src/digest/delivery.ts';
 import { DeliveryLedger } from '../../src/digest/ledger.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
@@ -80,7 +81,7 @@ export interface Instance {
 
 export function instance(
   path: string,
-  options: { owner?: string; now?: () => Date; poster?: RecordingPoster; leaseMs?: number; summarize?: SummarizeFn } = {},
+  options: { owner?: string; now?: () => Date; poster?: RecordingPoster; leaseMs?: number; summarize?: Summarize } = {},
 ): Instance {
   const db = openDatabase(path);
   const now = options.now ?? (() => new Date());
@@ -114,7 +115,7 @@ export function instance(
 }
 
 /** A summarizer that keeps every sentence: makes digests long enough to span several messages. */
-export const wordySummarize: SummarizeFn = (text) => {
+export const wordySummarize: Summarize = (text) => {
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s !== '');
   const words = text.split(/\s+/).length;
   return { headline: sentences[0] ?? '', sentences, keywords: [], quotes: [], articleWords: words, summaryWords: words, ratio: 1 };

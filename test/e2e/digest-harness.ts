@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../../src/db/database.ts';
 import { startDiscordBot, type DiscordBot } from '../../src/discord/client.ts';
 import { createRouter } from '../../src/discord/router.ts';
 import { createDigestFeature, type DigestFeature } from '../../src/digest/feature.ts';
-import type { SummarizeFn } from '../../src/digest/compose.ts';
+import type { Summarize } from '../../src/summarizer/types.ts';
 import { silentLogger } from '../../src/log.ts';
 import { summarize } from '../../src/summarizer/summarize.ts';
 import { FakeDiscord } from './fake-discord/index.ts';
@@ -49,7 +49,7 @@ export interface BotProcess {
 export async function startBot(
   fake: FakeDiscord,
   databasePath: string,
-  options: { now?: () => Date; owner?: string; summarize?: SummarizeFn; startScheduler?: boolean } = {},
+  options: { now?: () => Date; owner?: string; summarize?: Summarize; startScheduler?: boolean } = {},
 ): Promise<BotProcess> {
   const db = openDatabase(databasePath);
   const articles = new SqliteArticleStore(db);
