@@ -94,37 +94,55 @@ function isDoubleQuote(code: number): boolean {
 const quotedRanges: number[] = [];
 
 /**
- * Finds the next match of a one-character class with a native regex scan (far faster than a JS
- * loop over ordinary text). The last answer is remembered, so scanning paragraph after paragraph
- * never re-reads the stretch up to a far-away match: total work stays linear.
+ * Finds the next of a set of characters in a text. Each frequent ASCII mark is searched on its own
+ * with String#indexOf (a native scan with little overhead per call: most calls of a split are for
+ * periods); the rare non-ASCII marks share one regex (indexOf is slow for them in two-byte text,
+ * and a regex call costs several indexOf calls but is made about once per text). Each part's next
+ * match is remembered, so scanning paragraph after paragraph never re-reads the stretch up to a
+ * far-away match: total work stays linear.
  */
 interface CharSearch {
-  readonly pattern: RegExp;
+  readonly chars: readonly string[];
+  readonly rare: RegExp;
+  /** Next match at or after `from` of each char, then of `rare`: -1 when none, -2 when not searched yet. */
+  readonly found: number[];
   text: string;
   from: number;
-  found: number;
 }
 
-function charSearch(pattern: RegExp): CharSearch {
-  return { pattern, text: '', from: 0, found: -1 };
+function charSearch(chars: string, rare: RegExp): CharSearch {
+  return { chars: [...chars], rare, found: new Array<number>(chars.length + 1).fill(-2), text: '', from: 0 };
 }
 
 /** Position of the next match in text[from, end), or -1. */
 function nextMatch(search: CharSearch, text: string, from: number, end: number): number {
-  if (search.text !== text || from < search.from || (search.found >= 0 && from > search.found)) {
-    search.pattern.lastIndex = from;
-    search.found = search.pattern.test(text) ? search.pattern.lastIndex - 1 : -1;
+  const { chars, found } = search;
+  if (search.text !== text || from < search.from) {
+    found.fill(-2);
     search.text = text;
-    search.from = from;
   }
-  const at = search.found;
-  return at >= 0 && at < end ? at : -1;
+  search.from = from;
+  let next = -1;
+  for (let k = 0; k <= chars.length; k++) {
+    let at = found[k]!;
+    if (at === -2 || (at >= 0 && at < from)) {
+      if (k < chars.length) {
+        at = text.indexOf(chars[k]!, from);
+      } else {
+        search.rare.lastIndex = from;
+        at = search.rare.test(text) ? search.rare.lastIndex - 1 : -1;
+      }
+      found[k] = at;
+    }
+    if (at >= 0 && (next < 0 || at < next)) next = at;
+  }
+  return next >= 0 && next < end ? next : -1;
 }
 
 /** Double quote marks, straight or curly. */
-const doubleQuotes = charSearch(/["\u201c\u201d]/g);
+const doubleQuotes = charSearch('"', /[\u201c\u201d]/g);
 /** Sentence-ending marks (as isTerminator). */
-const terminators = charSearch(/[.?!\u2026\u3002\uff01\uff1f]/g);
+const terminators = charSearch('.?!', /[\u2026\u3002\uff01\uff1f]/g);
 
 function findQuotedRanges(text: string, start: number, end: number): void {
   quotedRanges.length = 0;
