@@ -1,5 +1,5 @@
 import { sentenceSpans } from './sentences.ts';
-import { beginDocument, codeUnitsOf, countWords, scanTokenCodes, termIdBound, termTableEpoch, tokenTable, type TokenScan } from './tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, scanTerms, tokenTable, type TermScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -87,36 +87,13 @@ export interface DocumentOptions {
   readonly transient?: boolean;
 }
 
-/** Per-document renumbering of global stem ids to dense local ids, reused across calls (stamped by generation). */
-let localIdOf = new Int32Array(1024);
-let stampOf = new Int32Array(1024);
-let generation = 0;
-
-function ensureCapacity(bound: number): void {
-  if (bound <= localIdOf.length) return;
-  let size = localIdOf.length;
-  while (size < bound) size *= 2;
-  const ids = new Int32Array(size);
-  ids.set(localIdOf);
-  const stamps = new Int32Array(size);
-  stamps.set(stampOf);
-  localIdOf = ids;
-  stampOf = stamps;
-}
-
-/**
- * Per token id, the document it was last seen in and its local term id there (-1 for no content),
- * side by side: a repeated token costs one memory access instead of three (stem, stamp, local).
- */
-let tokenMarks = new Int32Array(1 << 14);
-let tokenMarksEpoch = -1;
-
-/** Token ids of the document being built, reused across documents. */
-const tokens: TokenScan = { ids: new Int32Array(4096), count: 0 };
-/** Per sentence, where its tokens start in `tokens` (scratch). */
-let tokenStartScratch = new Int32Array(512);
+/** The scan's term and first-token buffers (terms of an ordinary document are copied out), reused. */
+let termScratch: Int32Array = new Int32Array(4096);
+let firstTokenScratch: Int32Array = new Int32Array(1024);
+/** Per sentence, its word count (scratch). */
+let wordScratch = new Int32Array(512);
 /** Buffers of the last transient document (see DocumentOptions.transient). */
-let transientTermData = new Int32Array(3 * 4096);
+let transientTermData: Int32Array = new Int32Array(3 * 4096);
 let transientTermStart = new Int32Array(512);
 let transientUniqueStart = new Int32Array(512);
 let transientSurfaceHasLetter = new Uint8Array(4096);
@@ -146,103 +123,81 @@ function sortRange(values: Int32Array, from: number, to: number): void {
 /** Builds the immutable document model: sentences, tokens, stems, term ids. */
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
   const { starts, ends, end } = sentenceSpans(text, options.maxSentences ?? Infinity);
-  beginDocument();
   const n = starts.length;
-  // Token ids of every sentence, in one buffer, read in place from the text.
-  tokenStartScratch = atLeast(tokenStartScratch, n + 1);
-  const tokenStart = tokenStartScratch;
-  tokens.count = 0;
-  const codes = codeUnitsOf(text, n > 0 ? ends[n - 1]! : 0);
-  for (let index = 0; index < n; index++) {
-    tokenStart[index] = tokens.count;
-    scanTokenCodes(text, codes, starts[index]!, ends[index]!, tokens);
-  }
-  tokenStart[n] = tokens.count;
-  const ids = tokens.ids;
-  const { stems, texts, letters } = tokenTable();
-
-  // Content terms renumbered densely in order of first appearance.
-  generation = generation >= 0x7ffffff0 ? 1 : generation + 1;
-  if (generation === 1) {
-    stampOf.fill(0);
-    tokenMarks.fill(0);
-  }
-  ensureCapacity(termIdBound());
-  if (tokenMarksEpoch !== termTableEpoch || tokenMarks.length < texts.length * 2) {
-    // Token ids were renumbered (table reset) or outgrew the marks: start afresh.
-    let size = tokenMarks.length;
-    while (size < texts.length * 2) size *= 2;
-    tokenMarks = new Int32Array(size);
-    tokenMarksEpoch = termTableEpoch;
-  }
-  // One allocation for all term lists: terms, then distinct terms, then their counts, each part
-  // as long as the token count (an upper bound), so they are written in place, never copied.
-  const tokenCount = tokens.count;
-  let termData: Int32Array;
+  const transient = options.transient === true;
+  // Content terms of every sentence, in one buffer, read in place from the text (a transient
+  // document scans them straight into its reused term buffer).
+  const scan: TermScan = {
+    terms: transient ? transientTermData : termScratch,
+    count: 0,
+    words: 0,
+    vocabularySize: 0,
+    firstTokens: firstTokenScratch,
+    stamp: 0,
+  };
+  beginTermScan(scan);
   let termStart: Int32Array;
   let uniqueStart: Int32Array;
-  if (options.transient === true) {
-    // Stale entries are overwritten before they are read.
-    termData = transientTermData = atLeast(transientTermData, 3 * tokenCount);
+  if (transient) {
     termStart = transientTermStart = atLeast(transientTermStart, n + 1);
     uniqueStart = transientUniqueStart = atLeast(transientUniqueStart, n + 1);
   } else {
-    termData = new Int32Array(3 * tokenCount);
     termStart = new Int32Array(n + 1);
     uniqueStart = new Int32Array(n + 1);
   }
-  const surface: string[] = [];
-  // At most one term per token.
+  wordScratch = atLeast(wordScratch, n);
+  const wordCounts = wordScratch;
+  const firstWords = new Array<string>(n);
+  const codes = codeUnitsOf(text, n > 0 ? ends[n - 1]! : 0);
+  for (let index = 0; index < n; index++) {
+    termStart[index] = scan.count;
+    const before = scan.words;
+    firstWords[index] = scanTerms(text, codes, starts[index]!, ends[index]!, scan);
+    wordCounts[index] = scan.words - before;
+  }
+  const termCount = scan.count;
+  termStart[n] = termCount;
+  firstTokenScratch = scan.firstTokens;
+
+  // Each term's surface form: the text of its first token.
+  const vocabularySize = scan.vocabularySize;
+  const { texts, letters } = tokenTable();
+  const surface = new Array<string>(vocabularySize);
   let surfaceHasLetter: Uint8Array;
-  if (options.transient === true) {
-    if (transientSurfaceHasLetter.length < tokenCount) transientSurfaceHasLetter = new Uint8Array(2 * tokenCount);
+  if (transient) {
+    if (transientSurfaceHasLetter.length < vocabularySize) transientSurfaceHasLetter = new Uint8Array(2 * vocabularySize);
     surfaceHasLetter = transientSurfaceHasLetter;
   } else {
-    surfaceHasLetter = new Uint8Array(tokenCount);
+    surfaceHasLetter = new Uint8Array(vocabularySize);
   }
-  // Hot arrays and the generation in locals: module bindings are re-read on every access.
-  const marks = tokenMarks;
-  const stamps = stampOf;
-  const localIds = localIdOf;
-  const terms = termData;
+  for (let term = 0; term < vocabularySize; term++) {
+    const id = scan.firstTokens[term]!;
+    surface[term] = texts[id]!;
+    surfaceHasLetter[term] = letters[id]!;
+  }
+
+  // One array for all term lists: terms, then distinct terms, then their counts, each part as
+  // long as the term count (an upper bound), so distinct terms are written in place.
+  let termData: Int32Array;
+  if (transient && scan.terms.length >= 3 * termCount) {
+    termData = scan.terms; // stale entries past the terms are overwritten before they are read
+  } else {
+    termData = new Int32Array(transient ? 6 * termCount : 3 * termCount);
+    termData.set(scan.terms.subarray(0, termCount));
+  }
+  if (transient) transientTermData = termData;
+  else termScratch = scan.terms;
   const unique = termData;
   const counts = termData;
-  const countOffset = tokenCount;
-  const current = generation;
-  let termCount = 0;
-  let uniqueCount = tokenCount;
+  const countOffset = termCount;
+  let uniqueCount = termCount;
   for (let index = 0; index < n; index++) {
-    termStart[index] = termCount;
     uniqueStart[index] = uniqueCount;
-    const last = tokenStart[index + 1]!;
-    for (let k = tokenStart[index]!; k < last; k++) {
-      const tokenId = ids[k]!;
-      const mark = tokenId * 2;
-      let local: number;
-      if (marks[mark] === current) {
-        local = marks[mark + 1]!;
-      } else {
-        const globalId = stems[tokenId]!;
-        if (globalId < 0) {
-          local = -1;
-        } else if (stamps[globalId] === current) {
-          local = localIds[globalId]!;
-        } else {
-          local = surface.length;
-          stamps[globalId] = current;
-          localIds[globalId] = local;
-          surfaceHasLetter[local] = letters[tokenId]!;
-          surface.push(texts[tokenId]!);
-        }
-        marks[mark] = current;
-        marks[mark + 1] = local;
-      }
-      if (local >= 0) terms[termCount++] = local;
-    }
     // Distinct terms with counts: sort a copy of the sentence's terms, then collapse runs.
     const from = termStart[index]!;
-    const sortedEnd = uniqueCount + termCount - from;
-    for (let k = from, to = uniqueCount; k < termCount; k++, to++) unique[to] = terms[k]!;
+    const to = termStart[index + 1]!;
+    const sortedEnd = uniqueCount + to - from;
+    for (let k = from, at = uniqueCount; k < to; k++, at++) unique[at] = termData[k]!;
     sortRange(unique, uniqueCount, sortedEnd);
     let write = uniqueCount - 1;
     for (let k = uniqueCount; k < sortedEnd; k++) {
@@ -257,17 +212,14 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     }
     uniqueCount = write + 1;
   }
-  termStart[n] = termCount;
   uniqueStart[n] = uniqueCount;
 
   const sentences: Sentence[] = new Array<Sentence>(n);
-  let totalWords = tokenCount;
+  let totalWords = scan.words;
   if (end < text.length) totalWords += countWords(text, end, text.length);
-  const doc: Document = { sentences, vocabularySize: surface.length, surface, surfaceHasLetter, words: totalWords, termData, termStart, uniqueStart, countOffset };
+  const doc: Document = { sentences, vocabularySize, surface, surfaceHasLetter, words: totalWords, termData, termStart, uniqueStart, countOffset };
   for (let index = 0; index < n; index++) {
-    const first = tokenStart[index]!;
-    const words = tokenStart[index + 1]! - first;
-    sentences[index] = new ModelSentence(index, words, words > 0 ? texts[ids[first]!]! : '', text, starts[index]!, ends[index]!, doc);
+    sentences[index] = new ModelSentence(index, wordCounts[index]!, firstWords[index]!, text, starts[index]!, ends[index]!, doc);
   }
   return doc;
 }

@@ -91,12 +91,17 @@ export let termTableEpoch = 0;
 
 /**
  * Interned tokens: open addressing keyed by a 64-bit fingerprint of the lowercased token (two
- * independent 32-bit hashes) plus its length. Each slot is a record of four ints in `slots`
- * (token id + 1 or 0 when empty, first hash, second hash, length), so a probe touches one cache
- * line and never the token's characters. Two distinct tokens would have to agree on 64 hash bits
- * and their length to be merged (about 1e-9 for a full table); a merge only joins two terms.
+ * independent 32-bit hashes) plus its length. Each slot is a record of four ints in `slots` (at
+ * the offsets below), so a probe touches one cache line and never the token's characters. Two
+ * distinct tokens would have to agree on 64 hash bits and their length to be merged (about 1e-9
+ * for a full table); a merge only joins two terms.
  */
 const SLOT_SIZE = 4;
+/** Token id + 1, or 0 for an empty slot. */
+const SLOT_ID = 0;
+const SLOT_HASH = 1;
+const SLOT_CHECK = 2;
+const SLOT_LENGTH = 3;
 const INITIAL_SLOTS = 1 << 14;
 let slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
 let slotMask = INITIAL_SLOTS - 1;
@@ -104,6 +109,15 @@ let tokenStems = new Int32Array(1 << 13);
 /** Per token id, 1 when the token has a letter (is not digits only), else 0. */
 let tokenLetters = new Uint8Array(1 << 13);
 const tokenTexts: string[] = [];
+/**
+ * Per stem id s, at 2 * (s + 1): the stamp of the last document that numbered the stem, then its
+ * term number there. Entries 0 and 1 stand for tokens without content (stem -1): beginTermScan
+ * marks them as numbered -1 in every document.
+ */
+let stemMarks = new Int32Array(1 << 13);
+/** Stamp of the current document; stamps only grow until the tables are reset. */
+let documentStamp = 0;
+const STAMP_LIMIT = 0x7fff_fff0;
 
 function resetTables(): void {
   slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
@@ -111,8 +125,9 @@ function resetTables(): void {
   tokenStems = new Int32Array(1 << 13);
   tokenLetters = new Uint8Array(1 << 13);
   tokenTexts.length = 0;
-  shortTokenIds.fill(0);
   stemIds = new Map();
+  stemMarks = new Int32Array(1 << 13);
+  documentStamp = 0;
   termTableEpoch++;
 }
 
@@ -121,6 +136,11 @@ function stemIdOf(stemmed: string): number {
   if (id === undefined) {
     id = stemIds.size;
     stemIds.set(stemmed, id);
+    if (2 * id + 3 >= stemMarks.length) {
+      const marks = new Int32Array(stemMarks.length * 2);
+      marks.set(stemMarks);
+      stemMarks = marks;
+    }
   }
   return id;
 }
@@ -137,16 +157,17 @@ function rehash(): void {
   const table = new Int32Array(count * SLOT_SIZE);
   const mask = count - 1;
   for (let old = 0; old < slots.length; old += SLOT_SIZE) {
-    if (slots[old] === 0) continue;
-    let slot = slots[old + 1]! & mask;
-    while (table[slot * SLOT_SIZE] !== 0) slot = (slot + 1) & mask;
+    if (slots[old + SLOT_ID] === 0) continue;
+    let slot = slots[old + SLOT_HASH]! & mask;
+    while (table[slot * SLOT_SIZE + SLOT_ID] !== 0) slot = (slot + 1) & mask;
     table.set(slots.subarray(old, old + SLOT_SIZE), slot * SLOT_SIZE);
   }
   slots = table;
   slotMask = mask;
 }
 
-function addToken(token: string, hash: number, check: number, slot: number): number {
+/** Adds a token to the table at `record` (an empty slot); returns its token id. */
+function addToken(token: string, hash: number, check: number, record: number): number {
   const id = tokenTexts.length;
   tokenTexts.push(token);
   if (id >= tokenStems.length) {
@@ -159,12 +180,10 @@ function addToken(token: string, hash: number, check: number, slot: number): num
   }
   tokenStems[id] = contentIdOf(token);
   tokenLetters[id] = hasLetter(token) ? 1 : 0;
-  const record = slot * SLOT_SIZE;
-  slots[record] = id + 1;
-  slots[record + 1] = hash;
-  slots[record + 2] = check;
-  slots[record + 3] = token.length;
-  if (tokenTexts.length * 2 > slotMask + 1) rehash();
+  slots[record + SLOT_ID] = id + 1;
+  slots[record + SLOT_HASH] = hash;
+  slots[record + SLOT_CHECK] = check;
+  slots[record + SLOT_LENGTH] = token.length;
   return id;
 }
 
@@ -189,32 +208,31 @@ for (let code = 97; code <= 122; code++) ASCII_WORD[code] = code;
 for (let code = 65; code <= 90; code++) ASCII_WORD[code] = code | 0x20;
 
 /**
- * Tokens of at most three ASCII letters/digits ("the", "of", "said" is four) are nearly half of
- * all tokens: their characters, packed in base 37, index this table directly (token id + 1), so
- * they need neither a hash probe nor a character compare.
+ * Offset in `slots` of the record of the lowercased token `token` (when null, the ASCII token
+ * text[from, to), whose string is built only if it is new), found by fingerprint and added when
+ * new. Valid until the next call (adding may rebuild the table).
  */
-const SHORT_TOKEN_LENGTH = 3;
-const shortTokenIds = new Int32Array(37 * 37 * 37);
-/** 1..36 for each lowercase ASCII letter or digit (see ASCII_WORD), 0 otherwise. */
-const SYMBOL = new Uint8Array(128);
-for (let code = 48; code <= 57; code++) SYMBOL[code] = code - 47;
-for (let code = 97; code <= 122; code++) SYMBOL[code] = code - 86;
-
-/** Token id of the lowercased token `token` (its text given only to create it), by fingerprint. */
-function intern(token: string | null, text: string, from: number, to: number, hash: number, check: number): number {
+function recordOf(token: string | null, text: string, from: number, to: number, hash: number, check: number): number {
   const length = token === null ? to - from : token.length;
   let slot = hash & slotMask;
   for (;;) {
     const record = slot * SLOT_SIZE;
-    const entry = slots[record]!;
-    if (entry === 0) return addToken(token ?? text.slice(from, to).toLowerCase(), hash, check, slot);
-    if (slots[record + 1] === hash && slots[record + 2] === check && slots[record + 3] === length) return entry - 1;
+    if (slots[record + SLOT_ID] === 0) {
+      // Grow first so the new record stays where it is written (the load factor stays under one half).
+      if ((tokenTexts.length + 1) * 2 > slotMask + 1) {
+        rehash();
+        return recordOf(token, text, from, to, hash, check);
+      }
+      addToken(token ?? text.slice(from, to).toLowerCase(), hash, check, record);
+      return record;
+    }
+    if (slots[record + SLOT_HASH] === hash && slots[record + SLOT_CHECK] === check && slots[record + SLOT_LENGTH] === length) return record;
     slot = (slot + 1) & slotMask;
   }
 }
 
-/** Token id of an already-lowercased token string. */
-function internString(token: string): number {
+/** Record offset of an already-lowercased token string (see recordOf). */
+function recordOfString(token: string): number {
   let hash = HASH_SEED;
   let check = 0;
   for (let i = 0; i < token.length; i++) {
@@ -222,7 +240,13 @@ function internString(token: string): number {
     hash = Math.imul(hash ^ code, HASH_PRIME);
     check = Math.imul(check + code, CHECK_MULTIPLIER) ^ (check >>> 15);
   }
-  return intern(token, '', 0, 0, hash, check);
+  return recordOf(token, '', 0, 0, hash, check);
+}
+
+/** Token id of an already-lowercased token string. */
+function internString(token: string): number {
+  const record = recordOfString(token); // first: it may replace `slots`
+  return slots[record + SLOT_ID]! - 1;
 }
 
 /**
@@ -236,7 +260,14 @@ export interface TokenScan {
 
 /** Appends the token ids of text[from, to) to `out` (at out.count), growing `out.ids` as needed. */
 export function scanTokens(text: string, from: number, to: number, out: TokenScan): void {
-  scanTokenCodes(text, codeUnitsOf(text, to), from, to, out);
+  forEachToken(text.slice(from, to), (token) => {
+    if (out.count === out.ids.length) {
+      const larger = new Int32Array(out.ids.length * 2);
+      larger.set(out.ids);
+      out.ids = larger;
+    }
+    out.ids[out.count++] = internString(token);
+  });
 }
 
 /** Backing store of `codeUnits` (a Buffer, so Node's native UTF-16 writer can fill it in place). */
@@ -258,12 +289,67 @@ export function codeUnitsOf(text: string, to: number): Uint16Array {
 }
 
 /**
- * As scanTokens, reading characters from `codes`, the code units of `text` at the same offsets (as
- * codeUnitsOf gives them; `text` is read only to make strings of new tokens).
+ * Content terms of one document, numbered densely from 0 in order of first appearance (a term is
+ * a stem id of a content token). Filled by `scanTerms`, sentence after sentence; `terms` and
+ * `firstTokens` may be replaced by larger arrays during a scan, so read them after it.
  */
-export function scanTokenCodes(text: string, codes: Uint16Array, from: number, to: number, out: TokenScan): void {
-  let ids = out.ids;
+export interface TermScan {
+  /** Term numbers of the content tokens scanned, in order, at [0, count). */
+  terms: Int32Array;
+  count: number;
+  /** Word tokens scanned, content or not. */
+  words: number;
+  /** Number of terms so far. */
+  vocabularySize: number;
+  /** For each term number, the token id of its first token (see tokenTable), at [0, vocabularySize). */
+  firstTokens: Int32Array;
+  /** The document's stamp, set by beginTermScan. */
+  stamp: number;
+}
+
+/**
+ * Starts numbering the terms of a new document into `out`. Resets the tables when they have
+ * grown past their limit, so ids never change in the middle of one document.
+ */
+export function beginTermScan(out: TermScan): void {
+  if (tokenTexts.length >= TOKEN_TABLE_LIMIT || stemIds.size >= TOKEN_TABLE_LIMIT || documentStamp >= STAMP_LIMIT) resetTables();
+  out.stamp = ++documentStamp;
+  out.count = 0;
+  out.words = 0;
+  out.vocabularySize = 0;
+  stemMarks[0] = out.stamp;
+  stemMarks[1] = -1;
+}
+
+/** `array` if it has at least `length` entries, else a copy of its first `used` entries in a larger array. */
+function withRoom(array: Int32Array, used: number, length: number): Int32Array {
+  if (array.length >= length) return array;
+  const larger = new Int32Array(length * 2);
+  larger.set(array.subarray(0, used));
+  return larger;
+}
+
+/**
+ * Scans the word tokens of text[from, to), reading characters from `codes` (the code units of
+ * `text` at the same offsets, as codeUnitsOf gives them; `text` is read only to make strings of
+ * new tokens), and appends the term numbers of its content tokens to `out`. Returns the first
+ * token, lowercased ('' when none).
+ */
+export function scanTerms(text: string, codes: Uint16Array, from: number, to: number, out: TermScan): string {
+  // A range holds at most one token per two characters: with room for all, the loop never checks.
+  const most = (to - from + 1) >> 1;
   let count = out.count;
+  let vocabulary = out.vocabularySize;
+  const terms = (out.terms = withRoom(out.terms, count, count + most));
+  const firstTokens = (out.firstTokens = withRoom(out.firstTokens, vocabulary, vocabulary + most));
+  const stamp = out.stamp;
+  let words = 0;
+  let firstId = -1;
+  // The tables in locals, re-read after a call that may replace them.
+  let table = slots;
+  let mask = slotMask;
+  let stems = tokenStems;
+  let marks = stemMarks;
   let p = from;
   while (p < to) {
     let code = codes[p]!;
@@ -290,29 +376,37 @@ export function scanTokenCodes(text: string, codes: Uint16Array, from: number, t
       if (++p === to) break;
       code = codes[p]!;
     }
-    let id: number;
-    if (!ascii) {
-      id = internString(text.slice(start, p).toLowerCase());
-    } else if (p - start <= SHORT_TOKEN_LENGTH) {
-      let packed = 0;
-      for (let k = start; k < p; k++) packed = packed * 37 + SYMBOL[ASCII_WORD[codes[k]!]!]!;
-      id = shortTokenIds[packed]! - 1;
-      if (id < 0) {
-        id = intern(null, text, start, p, hash, check);
-        shortTokenIds[packed] = id + 1;
-      }
-    } else {
-      id = intern(null, text, start, p, hash, check);
+    // Most tokens are found at their first slot: probe it here (an empty slot has length 0).
+    let record = (hash & mask) * SLOT_SIZE;
+    if (!ascii || table[record + SLOT_HASH] !== hash || table[record + SLOT_CHECK] !== check || table[record + SLOT_LENGTH] !== p - start) {
+      record = ascii ? recordOf(null, text, start, p, hash, check) : recordOfString(text.slice(start, p).toLowerCase());
+      table = slots;
+      mask = slotMask;
+      stems = tokenStems;
+      marks = stemMarks;
     }
-    if (count === ids.length) {
-      const larger = new Int32Array(ids.length * 2);
-      larger.set(ids);
-      ids = larger;
-      out.ids = ids;
-    }
-    ids[count++] = id;
+    const id = table[record + SLOT_ID]! - 1;
+    if (words++ === 0) firstId = id;
+    // Number the token's stem, branch-free (whether a stem is new is a coin toss for the
+    // predictor): a new stem takes the next number and its first token is kept; a known one
+    // keeps its number; a token without content maps to the entry numbered -1.
+    const mark = 2 * (stems[id]! + 1);
+    const seen = marks[mark]! ^ stamp;
+    const fresh = (seen | -seen) >>> 31;
+    const known = marks[mark + 1]!;
+    const term = known ^ ((known ^ vocabulary) & -fresh);
+    marks[mark] = stamp;
+    marks[mark + 1] = term;
+    firstTokens[vocabulary] = id;
+    vocabulary += fresh;
+    // Branch-free append: a stopword's -1 is written, then overwritten by the next term.
+    terms[count] = term;
+    count += ~term >>> 31;
   }
   out.count = count;
+  out.words += words;
+  out.vocabularySize = vocabulary;
+  return firstId < 0 ? '' : tokenTexts[firstId]!;
 }
 
 /** Read-only views of the token table, valid until the next scan or reset. */
@@ -331,14 +425,6 @@ export function tokenTable(): TokenTable {
 }
 
 /**
- * Marks the start of a document: resets the tables when they have grown past their limit, so ids
- * never change in the middle of one document.
- */
-export function beginDocument(): void {
-  if (tokenTexts.length >= TOKEN_TABLE_LIMIT || stemIds.size >= TOKEN_TABLE_LIMIT) resetTables();
-}
-
-/**
  * The stem id of a lowercased token, or -1 when the token carries no content (a stopword or
  * junk longer than 40 characters). Ids are stable while the table lives; it is reset when it
  * grows past its limit, so callers must not keep ids across documents.
@@ -347,9 +433,4 @@ export function termIdOf(token: string, stopwords: ReadonlySet<string>): number 
   if (stopwords === STOPWORDS) return tokenStems[internString(token)]!;
   if (stopwords.has(token) || token.length > MAX_TERM_LENGTH) return -1;
   return stemIdOf(stem(token));
-}
-
-/** Number of stem ids handed out so far (an upper bound for ids). */
-export function termIdBound(): number {
-  return stemIds.size;
 }
