@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
 import { sentenceSpans, splitSentences } from '../../src/summarizer/sentences.ts';
-import { countWords, scanTokens, termIdOf, termTableEpoch, tokenTable, tokenize, type TokenScan } from '../../src/summarizer/tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, scanTerms, scanTokens, termIdOf, termTableEpoch, tokenTable, tokenize, type TermScan, type TokenScan } from '../../src/summarizer/tokenize.ts';
 import { STOPWORDS } from '../../src/summarizer/stopwords.ts';
 
 const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
@@ -65,6 +65,71 @@ describe('scanTokens', () => {
     expect(countWords('one two, three!')).toBe(3);
     expect(countWords('one two, three!', 4)).toBe(2);
     expect(countWords('one two, three!', 0, 7)).toBe(2);
+  });
+});
+
+/** scanTerms over the given ranges of one text, as one document. */
+function termScan(text: string, ranges: readonly (readonly [number, number])[]): { scan: TermScan; firstWords: string[] } {
+  const scan: TermScan = { terms: new Int32Array(1), count: 0, words: 0, vocabularySize: 0, firstTokens: new Int32Array(1), stamp: 0 };
+  beginTermScan(scan);
+  const codes = codeUnitsOf(text, text.length);
+  const firstWords = ranges.map(([from, to]) => scanTerms(text, codes, from, to, scan));
+  return { scan, firstWords };
+}
+
+/** What scanTerms should give for the tokens of `text`: stems numbered by first appearance. */
+function expectedTerms(tokens: readonly string[]): { terms: number[]; surface: string[] } {
+  const numberOf = new Map<number, number>();
+  const surface: string[] = [];
+  const terms: number[] = [];
+  for (const token of tokens) {
+    const stemId = termIdOf(token, STOPWORDS);
+    if (stemId < 0) continue;
+    if (!numberOf.has(stemId)) {
+      numberOf.set(stemId, surface.length);
+      surface.push(token);
+    }
+    terms.push(numberOf.get(stemId)!);
+  }
+  return { terms, surface };
+}
+
+describe('scanTerms', () => {
+  it('numbers content stems by first appearance, in any case and script, from any offset', () => {
+    const texts = [
+      'The ministers said the Minister MINISTERS would act; ministers acted.',
+      'abc\ud800déf 😀 Ünïcode\udc00x ab', 'x', 'é', 'ok, DONE', 'Ça va? ΟΔΟΣ οδος  tail12 Straße STRASSE',
+    ];
+    for (const text of texts) {
+      for (let from = 0; from <= text.length; from++) {
+        const tokens = tokenize(text.slice(from));
+        const { scan, firstWords } = termScan(text, [[from, text.length]]);
+        const { terms, surface } = expectedTerms(tokens);
+        expect([...scan.terms.subarray(0, scan.count)]).toEqual(terms);
+        expect([...scan.firstTokens.subarray(0, scan.vocabularySize)].map((id) => tokenTable().texts[id])).toEqual(surface);
+        expect(scan.words).toBe(tokens.length);
+        expect(firstWords[0]).toBe(tokens[0] ?? '');
+      }
+    }
+  });
+
+  it('numbers across ranges as one document, and afresh in the next one', () => {
+    const text = 'Markets fell. Traders said markets would rise.';
+    const { scan, firstWords } = termScan(text, [[0, 13], [14, text.length]]);
+    expect(firstWords).toEqual(['markets', 'traders']);
+    expect([...scan.terms.subarray(0, scan.count)]).toEqual(expectedTerms(tokenize(text)).terms);
+    const next = termScan('Rise, markets.', [[0, 14]]).scan;
+    expect([...next.terms.subarray(0, next.count)]).toEqual([0, 1]);
+  });
+
+  it('keeps 50,000 distinct tokens apart while its table grows, and finds each again in any case', () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `t${i.toString(36)}z${(i * 7919).toString(36)}`).join(' ');
+    const lower = termScan(text, [[0, text.length]]).scan;
+    const expected = expectedTerms(tokenize(text));
+    expect(lower.vocabularySize).toBe(expected.surface.length);
+    expect([...lower.terms.subarray(0, lower.count)]).toEqual(expected.terms);
+    const upper = termScan(text.toUpperCase(), [[0, text.length]]).scan;
+    expect([...upper.terms.subarray(0, upper.count)]).toEqual(expected.terms);
   });
 });
 
