@@ -94,24 +94,32 @@ function isDoubleQuote(code: number): boolean {
 const quotedRanges: number[] = [];
 
 /**
- * Finds the next of a set of characters in a text. Each frequent ASCII mark is searched on its own
- * with String#indexOf (a native scan with little overhead per call: most calls of a split are for
- * periods); the rare non-ASCII marks share one regex (indexOf is slow for them in two-byte text,
- * and a regex call costs several indexOf calls but is made about once per text). Each part's next
- * match is remembered, so scanning paragraph after paragraph never re-reads the stretch up to a
- * far-away match: total work stays linear.
+ * Finds the next of a set of characters in a text. Each character is searched on its own with
+ * String#indexOf (a native scan with little overhead per call: most calls of a split are for
+ * periods, and a non-Latin-1 character is not searched at all in a one-byte string), except the
+ * `rare` ones, which share one regex: indexOf is slow for a character whose higher byte is common
+ * (the curly quotes' 0x20) in two-byte text. Each part's next match is remembered, so scanning
+ * paragraph after paragraph never re-reads the stretch up to a far-away match: total work stays
+ * linear.
  */
 interface CharSearch {
   readonly chars: readonly string[];
-  readonly rare: RegExp;
+  readonly rare: RegExp | null;
   /** Next match at or after `from` of each char, then of `rare`: -1 when none, -2 when not searched yet. */
   readonly found: number[];
   text: string;
   from: number;
 }
 
-function charSearch(chars: string, rare: RegExp): CharSearch {
+function charSearch(chars: string, rare: RegExp | null): CharSearch {
   return { chars: [...chars], rare, found: new Array<number>(chars.length + 1).fill(-2), text: '', from: 0 };
+}
+
+/** Position of the next match of `rare` in text[from...], or -1 (none when there is no regex). */
+function nextRare(rare: RegExp | null, text: string, from: number): number {
+  if (rare === null) return -1;
+  rare.lastIndex = from;
+  return rare.test(text) ? rare.lastIndex - 1 : -1;
 }
 
 /** Position of the next match in text[from, end), or -1. */
@@ -126,12 +134,7 @@ function nextMatch(search: CharSearch, text: string, from: number, end: number):
   for (let k = 0; k <= chars.length; k++) {
     let at = found[k]!;
     if (at === -2 || (at >= 0 && at < from)) {
-      if (k < chars.length) {
-        at = text.indexOf(chars[k]!, from);
-      } else {
-        search.rare.lastIndex = from;
-        at = search.rare.test(text) ? search.rare.lastIndex - 1 : -1;
-      }
+      at = k < chars.length ? text.indexOf(chars[k]!, from) : nextRare(search.rare, text, from);
       found[k] = at;
     }
     if (at >= 0 && (next < 0 || at < next)) next = at;
@@ -142,7 +145,7 @@ function nextMatch(search: CharSearch, text: string, from: number, end: number):
 /** Double quote marks, straight or curly. */
 const doubleQuotes = charSearch('"', /[\u201c\u201d]/g);
 /** Sentence-ending marks (as isTerminator). */
-const terminators = charSearch('.?!', /[\u2026\u3002\uff01\uff1f]/g);
+const terminators = charSearch('.?!\u2026\u3002\uff01\uff1f', null);
 
 function findQuotedRanges(text: string, start: number, end: number): void {
   quotedRanges.length = 0;
