@@ -90,8 +90,16 @@ export interface DocumentOptions {
 /** The scan's term and first-token buffers (terms of an ordinary document are copied out), reused. */
 let termScratch: Int32Array = new Int32Array(4096);
 let firstTokenScratch: Int32Array = new Int32Array(1024);
-/** Per sentence, its word count (scratch). */
+/** Per sentence, its word count, and the number of terms seen before it (scratch). */
 let wordScratch = new Int32Array(512);
+let vocabularyScratch = new Int32Array(512);
+/**
+ * Per term number, the last sentence that counted it (by a stamp that grows across documents, so
+ * the array is never cleared) and its count there.
+ */
+let countedIn = new Int32Array(1024);
+let countOf = new Int32Array(1024);
+let sentenceStamp = 0;
 /** Buffers of the last transient document (see DocumentOptions.transient). */
 let transientTermData: Int32Array = new Int32Array(3 * 4096);
 let transientTermStart = new Int32Array(512);
@@ -146,17 +154,21 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     uniqueStart = new Int32Array(n + 1);
   }
   wordScratch = atLeast(wordScratch, n);
+  vocabularyScratch = atLeast(vocabularyScratch, n + 1);
   const wordCounts = wordScratch;
+  const vocabularyBefore = vocabularyScratch;
   const firstWords = new Array<string>(n);
   const codes = codeUnitsOf(text, n > 0 ? ends[n - 1]! : 0);
   for (let index = 0; index < n; index++) {
     termStart[index] = scan.count;
+    vocabularyBefore[index] = scan.vocabularySize;
     const before = scan.words;
     firstWords[index] = scanTerms(text, codes, starts[index]!, ends[index]!, scan);
     wordCounts[index] = scan.words - before;
   }
   const termCount = scan.count;
   termStart[n] = termCount;
+  vocabularyBefore[n] = scan.vocabularySize;
   firstTokenScratch = scan.firstTokens;
 
   // Each term's surface form: the text of its first token.
@@ -187,30 +199,43 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   }
   if (transient) transientTermData = termData;
   else termScratch = scan.terms;
+  // Distinct terms of each sentence, ascending, with their counts. The terms first seen in a
+  // sentence are exactly the numbers vocabularyBefore[index]..vocabularyBefore[index + 1] - 1,
+  // larger than every earlier term: only the earlier ones need sorting.
+  if (countedIn.length < vocabularySize) {
+    countedIn = new Int32Array(2 * vocabularySize);
+    countOf = new Int32Array(2 * vocabularySize);
+  }
+  if (sentenceStamp + n >= 0x7fff_fff0) {
+    countedIn.fill(0);
+    sentenceStamp = 0;
+  }
+  const counted = countedIn;
+  const countOfTerm = countOf;
   const unique = termData;
-  const counts = termData;
   const countOffset = termCount;
   let uniqueCount = termCount;
   for (let index = 0; index < n; index++) {
     uniqueStart[index] = uniqueCount;
-    // Distinct terms with counts: sort a copy of the sentence's terms, then collapse runs.
-    const from = termStart[index]!;
-    const to = termStart[index + 1]!;
-    const sortedEnd = uniqueCount + to - from;
-    for (let k = from, at = uniqueCount; k < to; k++, at++) unique[at] = termData[k]!;
-    sortRange(unique, uniqueCount, sortedEnd);
-    let write = uniqueCount - 1;
-    for (let k = uniqueCount; k < sortedEnd; k++) {
-      const term = unique[k]!;
-      if (write >= uniqueCount && unique[write] === term) {
-        counts[write + countOffset]! += 1;
-      } else {
-        write++;
+    const stamp = ++sentenceStamp;
+    const firstNew = vocabularyBefore[index]!;
+    let write = uniqueCount;
+    for (let k = termStart[index]!, last = termStart[index + 1]!; k < last; k++) {
+      const term = termData[k]!;
+      if (counted[term] !== stamp) {
+        counted[term] = stamp;
+        countOfTerm[term] = 1;
+        // Branch-free: an earlier term is kept, a new one overwritten (it is appended below).
         unique[write] = term;
-        counts[write + countOffset] = 1;
+        write += (term - firstNew) >>> 31;
+      } else {
+        countOfTerm[term]! += 1;
       }
     }
-    uniqueCount = write + 1;
+    sortRange(unique, uniqueCount, write);
+    for (let term = firstNew, last = vocabularyBefore[index + 1]!; term < last; term++) unique[write++] = term;
+    for (let k = uniqueCount; k < write; k++) unique[k + countOffset] = countOfTerm[unique[k]!]!;
+    uniqueCount = write;
   }
   uniqueStart[n] = uniqueCount;
 
