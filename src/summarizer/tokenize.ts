@@ -324,7 +324,7 @@ export function beginTermScan(out: TermScan): void {
 /** `array` if it has at least `length` entries, else a copy of its first `used` entries in a larger array. */
 function withRoom(array: Int32Array, used: number, length: number): Int32Array {
   if (array.length >= length) return array;
-  const larger = new Int32Array(length * 2);
+  const larger = new Int32Array(Math.max(length, array.length * 2));
   larger.set(array.subarray(0, used));
   return larger;
 }
