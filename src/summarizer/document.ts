@@ -90,9 +90,9 @@ export interface DocumentOptions {
 /** The scan's term and first-token buffers (terms of an ordinary document are copied out), reused. */
 let termScratch: Int32Array = new Int32Array(4096);
 let firstTokenScratch: Int32Array = new Int32Array(1024);
-/** Per sentence, its word count, and the number of terms seen before it (scratch). */
+/** Per sentence, its word count, and the number of terms seen before it: its first new term (scratch). */
 let wordScratch = new Int32Array(512);
-let vocabularyScratch = new Int32Array(512);
+let firstNewTermScratch = new Int32Array(512);
 /**
  * Per term number, the last sentence that counted it (by a stamp that grows across documents, so
  * the array is never cleared) and its count there.
@@ -128,6 +128,50 @@ function sortRange(values: Int32Array, from: number, to: number): void {
   }
 }
 
+/**
+ * Writes the distinct terms of each sentence, ascending, after the `n` sentences' terms in
+ * `termData` (at uniqueStart[i], from termStart[n] on), each with its count termStart[n] entries
+ * further on. The terms first seen in sentence i are exactly firstNewTerm[i]..firstNewTerm[i + 1] - 1,
+ * larger than every earlier term: only the earlier ones need sorting.
+ */
+function countDistinctTerms(termData: Int32Array, termStart: Int32Array, firstNewTerm: Int32Array, n: number, vocabularySize: number, uniqueStart: Int32Array): void {
+  if (countedIn.length < vocabularySize) {
+    countedIn = new Int32Array(2 * vocabularySize);
+    countOf = new Int32Array(2 * vocabularySize);
+  }
+  if (sentenceStamp + n >= 0x7fff_fff0) {
+    countedIn.fill(0);
+    sentenceStamp = 0;
+  }
+  const counted = countedIn;
+  const counts = countOf;
+  const countOffset = termStart[n]!;
+  let uniqueCount = countOffset;
+  for (let index = 0; index < n; index++) {
+    uniqueStart[index] = uniqueCount;
+    const stamp = ++sentenceStamp;
+    const firstNew = firstNewTerm[index]!;
+    let write = uniqueCount;
+    for (let k = termStart[index]!, last = termStart[index + 1]!; k < last; k++) {
+      const term = termData[k]!;
+      if (counted[term] !== stamp) {
+        counted[term] = stamp;
+        counts[term] = 1;
+        // Branch-free: an earlier term is kept, a new one overwritten (it is appended below).
+        termData[write] = term;
+        write += (term - firstNew) >>> 31;
+      } else {
+        counts[term]! += 1;
+      }
+    }
+    sortRange(termData, uniqueCount, write);
+    for (let term = firstNew, last = firstNewTerm[index + 1]!; term < last; term++) termData[write++] = term;
+    for (let k = uniqueCount; k < write; k++) termData[k + countOffset] = counts[termData[k]!]!;
+    uniqueCount = write;
+  }
+  uniqueStart[n] = uniqueCount;
+}
+
 /** Builds the immutable document model: sentences, tokens, stems, term ids. */
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
   const { starts, ends, end } = sentenceSpans(text, options.maxSentences ?? Infinity);
@@ -154,21 +198,21 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     uniqueStart = new Int32Array(n + 1);
   }
   wordScratch = atLeast(wordScratch, n);
-  vocabularyScratch = atLeast(vocabularyScratch, n + 1);
+  firstNewTermScratch = atLeast(firstNewTermScratch, n + 1);
   const wordCounts = wordScratch;
-  const vocabularyBefore = vocabularyScratch;
+  const firstNewTerm = firstNewTermScratch;
   const firstWords = new Array<string>(n);
   const codes = codeUnitsOf(text, n > 0 ? ends[n - 1]! : 0);
   for (let index = 0; index < n; index++) {
     termStart[index] = scan.count;
-    vocabularyBefore[index] = scan.vocabularySize;
+    firstNewTerm[index] = scan.vocabularySize;
     const before = scan.words;
     firstWords[index] = scanTerms(text, codes, starts[index]!, ends[index]!, scan);
     wordCounts[index] = scan.words - before;
   }
   const termCount = scan.count;
   termStart[n] = termCount;
-  vocabularyBefore[n] = scan.vocabularySize;
+  firstNewTerm[n] = scan.vocabularySize;
   firstTokenScratch = scan.firstTokens;
 
   // Each term's surface form: the text of its first token.
@@ -199,50 +243,12 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   }
   if (transient) transientTermData = termData;
   else termScratch = scan.terms;
-  // Distinct terms of each sentence, ascending, with their counts. The terms first seen in a
-  // sentence are exactly the numbers vocabularyBefore[index]..vocabularyBefore[index + 1] - 1,
-  // larger than every earlier term: only the earlier ones need sorting.
-  if (countedIn.length < vocabularySize) {
-    countedIn = new Int32Array(2 * vocabularySize);
-    countOf = new Int32Array(2 * vocabularySize);
-  }
-  if (sentenceStamp + n >= 0x7fff_fff0) {
-    countedIn.fill(0);
-    sentenceStamp = 0;
-  }
-  const counted = countedIn;
-  const countOfTerm = countOf;
-  const unique = termData;
-  const countOffset = termCount;
-  let uniqueCount = termCount;
-  for (let index = 0; index < n; index++) {
-    uniqueStart[index] = uniqueCount;
-    const stamp = ++sentenceStamp;
-    const firstNew = vocabularyBefore[index]!;
-    let write = uniqueCount;
-    for (let k = termStart[index]!, last = termStart[index + 1]!; k < last; k++) {
-      const term = termData[k]!;
-      if (counted[term] !== stamp) {
-        counted[term] = stamp;
-        countOfTerm[term] = 1;
-        // Branch-free: an earlier term is kept, a new one overwritten (it is appended below).
-        unique[write] = term;
-        write += (term - firstNew) >>> 31;
-      } else {
-        countOfTerm[term]! += 1;
-      }
-    }
-    sortRange(unique, uniqueCount, write);
-    for (let term = firstNew, last = vocabularyBefore[index + 1]!; term < last; term++) unique[write++] = term;
-    for (let k = uniqueCount; k < write; k++) unique[k + countOffset] = countOfTerm[unique[k]!]!;
-    uniqueCount = write;
-  }
-  uniqueStart[n] = uniqueCount;
+  countDistinctTerms(termData, termStart, firstNewTerm, n, vocabularySize, uniqueStart);
 
   const sentences: Sentence[] = new Array<Sentence>(n);
   let totalWords = scan.words;
   if (end < text.length) totalWords += countWords(text, end, text.length);
-  const doc: Document = { sentences, vocabularySize, surface, surfaceHasLetter, words: totalWords, termData, termStart, uniqueStart, countOffset };
+  const doc: Document = { sentences, vocabularySize, surface, surfaceHasLetter, words: totalWords, termData, termStart, uniqueStart, countOffset: termCount };
   for (let index = 0; index < n; index++) {
     sentences[index] = new ModelSentence(index, wordCounts[index]!, firstWords[index]!, text, starts[index]!, ends[index]!, doc);
   }
