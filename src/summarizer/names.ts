@@ -159,10 +159,36 @@ export function personNameFromRun(words: readonly string[]): string | null {
   return personFromRun(words)?.name ?? null;
 }
 
+/** A run's person, with what the scan reads of it derived once (the object is cached and reused). */
 interface RunPerson {
   readonly name: string;
   /** The title word stripped from the front, lowercased ("gen", "mrs"), or null. */
   readonly title: string | null;
+  /** The name has two or more words: a full name, indexed for later surname lookups. */
+  readonly multiWord: boolean;
+  readonly firstWord: string;
+  readonly lastWord: string;
+  /** Gender the title implies ("mrs"), or null. */
+  readonly titleGender: Gender | null;
+  /** Gender the title, or else the first name, implies. */
+  readonly gender: Gender | null;
+  /** Never a person when it stands alone: ends with an apostrophe ("Jones'"), or "Nobody". */
+  readonly neverAlone: boolean;
+}
+
+function runPerson(name: string, title: string | null): RunPerson {
+  const firstSpace = name.indexOf(' ');
+  const titleGender = title !== null ? genderOfName(title) : null;
+  return {
+    name,
+    title,
+    multiWord: firstSpace >= 0,
+    firstWord: firstSpace < 0 ? name : name.slice(0, firstSpace),
+    lastWord: firstSpace < 0 ? name : name.slice(name.lastIndexOf(' ') + 1),
+    titleGender,
+    gender: titleGender ?? genderOfName(name),
+    neverAlone: /['’]$/.test(name) || INDEFINITE_PRONOUNS.has(name.toLowerCase()),
+  };
 }
 
 function personFromRun(words: readonly string[]): RunPerson | null {
@@ -190,12 +216,13 @@ function multiWordPerson(words: readonly string[]): RunPerson | null {
   if (tokens.some((t) => NON_PERSON_WORDS.has(bareWord(t)) || isAllCaps(t))) return null;
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
   if (tokens.some((t) => (t.length > 1 && NOT_NAME_WORDS.has(bareWord(t))) || /-[a-z]/.test(t))) return null;
-  return { name: tokens.join(' '), title };
+  return runPerson(tokens.join(' '), title);
 }
 
 /**
- * Per-word verdicts repeat across articles ("The", "Trump", "China"); a bounded cache saves
- * re-deriving them. Cleared when full, so memory stays flat on any input.
+ * Verdicts on runs given as strings (personNameFromRun) repeat across calls; a bounded cache saves
+ * re-deriving them. Cleared when full, so memory stays flat on any input. The text scan has its
+ * own cache keyed by interned words (see CapitalizedWords).
  */
 class BoundedCache<V> {
   private readonly map = new Map<string, V>();
@@ -226,14 +253,7 @@ function singleWordPersonUncached(word: string): RunPerson | null {
   if (token.length < 2 || isAllCaps(token) || PARTICLES.has(token) || /-[a-z]/.test(token)) return null;
   const lower = bareWord(token);
   if (TITLE_WORDS.has(lower) || NON_PERSON_WORDS.has(lower) || NOT_NAME_WORDS.has(lower)) return null;
-  return { name: token, title: null };
-}
-
-
-interface RawRun {
-  readonly words: string[];
-  readonly start: number;
-  readonly end: number;
+  return runPerson(token, null);
 }
 
 function isLetterCode(c: number): boolean {
@@ -245,21 +265,26 @@ function isWordTailCode(c: number): boolean {
   return isLetterCode(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
 }
 
+/**
+ * Runs of words seen so far, as a trie over word ids: each node caches the person its run names
+ * (derived on first need) and leads to the runs one word longer.
+ */
+interface RunNode {
+  person: RunPerson | null | undefined;
+  next: Map<number, RunNode> | undefined;
+}
+
 /** What a capitalized word as written contributes to a run, derived once per distinct word. */
 interface RunWord {
   /** The word without a sentence-final period ("Smith." -> "Smith"; "Gen." and initials keep theirs). */
   readonly token: string;
   /** Characters of the written word the run covers (the period only when kept). */
   readonly covered: number;
-  /** A title word or a name word: may be part of a run. */
-  readonly usable: boolean;
+  /** The run of this word alone, or null when the word is neither a title nor a name word (it ends a run). */
+  readonly run: RunNode | null;
 }
 
-const runWordCache = new BoundedCache<RunWord>(20_000);
-
 function runWordOf(written: string): RunWord {
-  const cached = runWordCache.get(written);
-  if (cached !== undefined) return cached;
   let token = written;
   let covered = written.length;
   // A sentence-final period belongs to the sentence, not the word; keep it on "Gen." and initials.
@@ -269,15 +294,141 @@ function runWordOf(written: string): RunWord {
   }
   const lower = bareWord(token);
   const usable = TITLE_WORDS.has(lower) || (!NOT_NAME_WORDS.has(lower) && !isAllCaps(token) && NAME_TOKEN.test(token));
-  const word: RunWord = { token, covered, usable };
-  runWordCache.set(written, word);
-  return word;
+  return { token, covered, run: usable ? { person: singleWordPersonUncached(token), next: undefined } : null };
 }
 
-/** Capitalized runs: consecutive name or title words separated by single spaces only. */
-function capitalizedRuns(text: string): RawRun[] {
-  const runs: RawRun[] = [];
-  let words: string[] | null = null;
+// Fingerprint of a word's characters (FNV-1a), computed by the scan as it reads them.
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/** The tables are replaced (between texts) once they hold this many words, run nodes or characters. */
+const WORD_LIMIT = 20_000;
+const NODE_LIMIT = 20_000;
+const CHAR_LIMIT = 1 << 18;
+/** Runs longer than this are not cached (nearly all names are shorter). */
+const MAX_CACHED_RUN = 8;
+
+/**
+ * Capitalized words as written ("Smith.", "Putin's"), interned so the scan derives each word's
+ * verdict once and slices only words it has not seen: open addressing on the fingerprint the scan
+ * computes, each hit verified against a copy of the word's characters (so never a false match).
+ */
+class CapitalizedWords {
+  /** Word id + 1 per slot, 0 when empty; kept at most half full. */
+  private slots = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 11);
+  /** Where each word's characters start in `chars`; word `id` ends where `id + 1` starts. */
+  private charStarts = new Int32Array((1 << 11) + 1);
+  private chars = new Uint16Array(1 << 14);
+  readonly words: RunWord[] = [];
+  private nodeCount = 0;
+
+  get full(): boolean {
+    return this.words.length >= WORD_LIMIT || this.nodeCount >= NODE_LIMIT || this.charStarts[this.words.length]! >= CHAR_LIMIT;
+  }
+
+  /** Id of the word text[start, end) whose fingerprint is `hash`, interning it on first sight. */
+  idOf(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return this.add(text, start, end, hash, slot);
+      const id = entry - 1;
+      if (this.hashes[id] !== hash) continue;
+      const from = this.charStarts[id]!;
+      if (this.charStarts[id + 1]! - from !== length) continue;
+      let same = true;
+      for (let k = 0; k < length && same; k++) same = this.chars[from + k] === text.charCodeAt(start + k);
+      if (same) return id;
+    }
+  }
+
+  /** The run `node` extended by word `id`. */
+  extend(node: RunNode, id: number): RunNode {
+    if (node.next === undefined) node.next = new Map();
+    let next = node.next.get(id);
+    if (next === undefined) {
+      next = { person: undefined, next: undefined };
+      node.next.set(id, next);
+      this.nodeCount++;
+    }
+    return next;
+  }
+
+  private add(text: string, start: number, end: number, hash: number, slot: number): number {
+    const id = this.words.length;
+    this.words.push(runWordOf(text.slice(start, end)));
+    if (id + 2 > this.charStarts.length) {
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.charStarts = grown(this.charStarts, this.charStarts.length * 2);
+    }
+    const from = this.charStarts[id]!;
+    if (from + end - start > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, from + end - start));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let k = start; k < end; k++) this.chars[from + k - start] = text.charCodeAt(k);
+    this.charStarts[id + 1] = from + end - start;
+    this.hashes[id] = hash;
+    this.slots[slot] = id + 1;
+    if (this.words.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+function grown(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(length);
+  larger.set(array);
+  return larger;
+}
+
+let capitalizedWords = new CapitalizedWords();
+
+/** Runs that read as a person, in text order, as parallel arrays (no object per run). */
+interface PersonRuns {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly persons: RunPerson[];
+}
+
+/** The person a run of `length` words (ids in `ids`) names; `node` is its trie node, null when too long to cache. */
+function personOfRun(words: readonly RunWord[], node: RunNode | null, ids: readonly number[], length: number): RunPerson | null {
+  if (node !== null && node.person !== undefined) return node.person;
+  const tokens: string[] = [];
+  for (let k = 0; k < length; k++) tokens.push((words[ids[k]!] as RunWord).token);
+  const person = multiWordPerson(tokens);
+  if (node !== null) node.person = person;
+  return person;
+}
+
+/**
+ * Capitalized runs (consecutive name or title words separated by single spaces only) that read as
+ * a person. Reads the text once, character codes only; a word seen before costs a fingerprint and
+ * a table probe, a run seen before one trie step per word.
+ */
+function personRuns(text: string): PersonRuns {
+  // Replaced only between texts, so word ids stay valid for a whole scan.
+  if (capitalizedWords.full) capitalizedWords = new CapitalizedWords();
+  const table = capitalizedWords;
+  const words = table.words;
+  const runs: PersonRuns = { starts: [], ends: [], persons: [] };
+  /** Word ids of the current run, its length (0 when none is open), trie node, start and end. */
+  const ids: number[] = [];
+  let runLength = 0;
+  let node: RunNode | null = null;
   let runStart = 0;
   let runEnd = 0;
   const length = text.length;
@@ -291,25 +442,47 @@ function capitalizedRuns(text: string): RawRun[] {
     }
     const wordStart = i;
     let wordEnd = i + 1;
-    while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
-    i = wordEnd;
-    if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) continue; // inside a word ("iPhone")
-    const word = runWordOf(text.slice(wordStart, wordEnd));
-    if (!word.usable) {
-      if (words !== null) runs.push({ words, start: runStart, end: runEnd });
-      words = null;
-    } else if (words !== null && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32) {
-      words.push(word.token);
-      runEnd = wordStart + word.covered;
-    } else {
-      if (words !== null) runs.push({ words, start: runStart, end: runEnd });
-      words = [word.token];
-      runStart = wordStart;
-      runEnd = wordStart + word.covered;
+    if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) {
+      // Inside a word ("iPhone"): skipped, and the run is left as it is.
+      while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
+      i = wordEnd;
+      continue;
     }
+    let hash = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+    for (; wordEnd < length; wordEnd++) {
+      const tail = text.charCodeAt(wordEnd);
+      if (!isWordTailCode(tail)) break;
+      hash = Math.imul(hash ^ tail, HASH_PRIME);
+    }
+    i = wordEnd;
+    const id = table.idOf(text, wordStart, wordEnd, hash);
+    const word = words[id] as RunWord;
+    if (runLength > 0 && !(word.run !== null && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
+      const person = personOfRun(words, node, ids, runLength);
+      if (person !== null) pushRun(runs, runStart, runEnd, person);
+      runLength = 0;
+    }
+    if (word.run === null) continue;
+    if (runLength === 0) {
+      node = word.run;
+      runStart = wordStart;
+    } else {
+      node = node !== null && runLength < MAX_CACHED_RUN ? table.extend(node, id) : null;
+    }
+    ids[runLength++] = id;
+    runEnd = wordStart + word.covered;
   }
-  if (words !== null) runs.push({ words, start: runStart, end: runEnd });
+  if (runLength > 0) {
+    const person = personOfRun(words, node, ids, runLength);
+    if (person !== null) pushRun(runs, runStart, runEnd, person);
+  }
   return runs;
+}
+
+function pushRun(runs: PersonRuns, start: number, end: number, person: RunPerson): void {
+  runs.starts.push(start);
+  runs.ends.push(end);
+  runs.persons.push(person);
 }
 
 // What follows a person's name: a speech verb or a relative "who" / an appositive ("Ada Fisher, a member").
@@ -324,17 +497,17 @@ const SUBJECT_VERB_AFTER = /^ (?:[a-z]+ly )?(?:[a-z]{2,}ed|said|says|told|wrote|
  * A one-word name no full name explains counts as a person only with evidence: a title before it
  * ("Gov. Kasich", "Judge Berman") or a verb right after it ("Carson defied the question").
  */
-function singleNamedPerson(text: string, run: RawRun, person: RunPerson, midSentence: Map<string, boolean>): string | null {
+function singleNamedPerson(text: string, start: number, end: number, person: RunPerson, midSentence: Map<string, boolean>): string | null {
   const name = person.name;
-  if (/['’]$/.test(name) || INDEFINITE_PRONOUNS.has(name.toLowerCase())) return null;
+  if (person.neverAlone) return null;
   if (person.title !== null && person.title !== 'former') return name;
   // A capitalized plural opening a sentence ("Eyebrows", "Prosecutors") is a name ("Sanders") only if
   // the text also capitalizes it elsewhere.
-  if (!SUBJECT_VERB_AFTER.test(text.slice(run.end, run.end + 24))) return null;
+  if (!SUBJECT_VERB_AFTER.test(text.slice(end, end + 24))) return null;
   if (!name.endsWith('s')) return name;
   let known = midSentence.get(name);
   if (known === undefined) {
-    known = capitalizedMidSentence(text, name, Math.max(0, run.start - MID_SENTENCE_WINDOW), run.end + MID_SENTENCE_WINDOW);
+    known = capitalizedMidSentence(text, name, Math.max(0, start - MID_SENTENCE_WINDOW), end + MID_SENTENCE_WINDOW);
     midSentence.set(name, known);
   }
   return known ? name : null;
@@ -366,20 +539,44 @@ function capitalizedMidSentence(text: string, word: string, windowStart: number,
   return false;
 }
 
+/** A mention of a full name in the index. */
+interface IndexedMention {
+  readonly name: string;
+  readonly start: number;
+}
+
+/** A distinct full name and the offsets it is mentioned at. */
+interface IndexedName {
+  readonly name: string;
+  readonly offsets: number[];
+}
+
 /** Full names by their first and last words, with where each occurs, for fast surname lookups. */
 export class NameIndex {
   // For a one-word lookup: every full name by its last / first word, in document order.
-  private readonly byLastWord = new Map<string, { name: string; start: number }[]>();
-  private readonly byFirstWord = new Map<string, { name: string; start: number }[]>();
-  // For a multi-word lookup ("Robert Casey" -> "Robert P. Casey"): distinct names by last word.
-  private readonly distinctByLastWord = new Map<string, Map<string, number[]>>();
+  private readonly byLastWord = new Map<string, IndexedMention[]>();
+  private readonly byFirstWord = new Map<string, IndexedMention[]>();
+  // For every lookup ("Robert Casey" -> "Robert P. Casey"): distinct names by last word, in order of first mention.
+  private readonly distinctByLastWord = new Map<string, IndexedName[]>();
+  private readonly byName = new Map<string, IndexedName>();
 
   add(name: string, start: number): void {
     const firstSpace = name.indexOf(' ');
-    const last = name.slice(name.lastIndexOf(' ') + 1);
-    pushEntry(this.byLastWord, last, { name, start });
-    pushEntry(this.byFirstWord, firstSpace < 0 ? name : name.slice(0, firstSpace), { name, start });
-    addOccurrence(this.distinctByLastWord, last, name, start);
+    this.addWords(name, firstSpace < 0 ? name : name.slice(0, firstSpace), name.slice(name.lastIndexOf(' ') + 1), start);
+  }
+
+  /** As `add`, given the name's first and last words (the scan has them already split off). */
+  addWords(name: string, firstWord: string, lastWord: string, start: number): void {
+    const mention: IndexedMention = { name, start };
+    pushEntry(this.byLastWord, lastWord, mention);
+    pushEntry(this.byFirstWord, firstWord, mention);
+    let known = this.byName.get(name);
+    if (known === undefined) {
+      known = { name, offsets: [] };
+      this.byName.set(name, known);
+      pushEntry(this.distinctByLastWord, lastWord, known);
+    }
+    known.offsets.push(start);
   }
 
   /**
@@ -388,38 +585,47 @@ export class NameIndex {
    */
   resolve(name: string, at: number): string | null {
     const space = name.lastIndexOf(' ');
-    const key = space < 0 ? name : name.slice(space + 1);
-    if (space < 0) {
-      // A surname shared by several people ("Sanders"): the one named most often so far.
-      let frequent: string | null = null;
-      let frequentCount = 0;
-      let frequentLast = -1;
-      for (const [full, offsets] of this.distinctByLastWord.get(key) ?? []) {
-        const i = lastOffsetBefore(offsets, at);
-        const last = offsets[i] ?? -1;
-        if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
-          if (i < 0) continue;
-          frequent = full;
-          frequentCount = i + 1;
-          frequentLast = last;
-        }
+    return space < 0 ? this.resolveWord(name, at) : this.resolveWords(name, name.slice(space + 1), at);
+  }
+
+  /** `resolve` for a one-word name. */
+  resolveWord(word: string, at: number): string | null {
+    // A surname shared by several people ("Sanders"): the one named most often so far.
+    let frequent: string | null = null;
+    let frequentCount = 0;
+    let frequentLast = -1;
+    for (const { name: full, offsets } of this.distinctByLastWord.get(word) ?? []) {
+      const i = lastOffsetBefore(offsets, at);
+      const last = offsets[i] ?? -1;
+      if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
+        if (i < 0) continue;
+        frequent = full;
+        frequentCount = i + 1;
+        frequentLast = last;
       }
-      if (frequent !== null) return frequent;
-      let best: { name: string; start: number } | undefined;
-      let after: { name: string; start: number } | undefined;
-      for (const list of [this.byLastWord.get(key), this.byFirstWord.get(key)]) {
-        if (list === undefined) continue;
-        const i = lastBefore(list, at);
-        const before = list[i];
-        if (before !== undefined && (best === undefined || before.start > best.start)) best = before;
-        const next = list[i + 1];
-        if (next !== undefined && (after === undefined || next.start < after.start)) after = next;
-      }
-      return (best ?? after)?.name ?? null;
     }
+    if (frequent !== null) return frequent;
+    const byLast = this.byLastWord.get(word);
+    const byFirst = this.byFirstWord.get(word);
+    if (byLast === undefined && byFirst === undefined) return null;
+    let best: IndexedMention | undefined;
+    let after: IndexedMention | undefined;
+    for (const list of [byLast, byFirst]) {
+      if (list === undefined) continue;
+      const i = lastBefore(list, at);
+      const before = list[i];
+      if (before !== undefined && (best === undefined || before.start > best.start)) best = before;
+      const next = list[i + 1];
+      if (next !== undefined && (after === undefined || next.start < after.start)) after = next;
+    }
+    return (best ?? after)?.name ?? null;
+  }
+
+  /** `resolve` for a name of two or more words, given its last word. */
+  resolveWords(name: string, lastWord: string, at: number): string | null {
     let best: string | null = null;
     let bestAt = -1;
-    for (const [full, offsets] of this.distinctByLastWord.get(key) ?? []) {
+    for (const { name: full, offsets } of this.distinctByLastWord.get(lastWord) ?? []) {
       if (full === name || !full.endsWith(` ${name}`)) continue;
       const i = lastOffsetBefore(offsets, at);
       if (i >= 0 && (offsets[i] as number) > bestAt) {
@@ -431,21 +637,10 @@ export class NameIndex {
   }
 }
 
-function pushEntry(map: Map<string, { name: string; start: number }[]>, key: string, entry: { name: string; start: number }): void {
+function pushEntry<T>(map: Map<string, T[]>, key: string, entry: T): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [entry]);
   else list.push(entry);
-}
-
-function addOccurrence(map: Map<string, Map<string, number[]>>, key: string, name: string, start: number): void {
-  let group = map.get(key);
-  if (group === undefined) {
-    group = new Map();
-    map.set(key, group);
-  }
-  const offsets = group.get(name);
-  if (offsets === undefined) group.set(name, [start]);
-  else offsets.push(start);
 }
 
 /** Index of the last offset before `at` (ascending offsets), or -1. */
@@ -479,81 +674,81 @@ function lastBefore(list: readonly { start: number }[], at: number): number {
 }
 
 /**
- * Names in a text, found in two stages on demand: the index of full names (multi-word runs only)
- * answers speaker lookups; every mention (one-word names resolved, gender, evidence) is built only
- * when a pronoun needs an antecedent. Both stages read the whole text, so results do not depend on
- * which is asked first.
+ * Names in a text, found in two stages on demand: the index of full names answers speaker lookups;
+ * every mention (one-word names resolved, gender, evidence) is built only when a pronoun needs an
+ * antecedent. Both stages read the same scan of the whole text, so results do not depend on which
+ * is asked first.
  */
 export class NameScan {
-  private runs: RawRun[] | undefined;
-  /** Person per run, by run index; one-word runs are read only for mentions. */
-  private persons: (RunPerson | null)[] = [];
-  private nameIndex: NameIndex | undefined;
+  private scanned: { readonly runs: PersonRuns; readonly index: NameIndex } | undefined;
   private found: PersonMention[] | undefined;
   constructor(private readonly text: string) {}
 
-  get index(): NameIndex {
-    if (this.nameIndex === undefined) {
-      const runs = capitalizedRuns(this.text);
+  private scan(): { readonly runs: PersonRuns; readonly index: NameIndex } {
+    if (this.scanned === undefined) {
+      const runs = personRuns(this.text);
       const index = new NameIndex();
-      const persons: (RunPerson | null)[] = new Array<RunPerson | null>(runs.length).fill(null);
-      for (let i = 0; i < runs.length; i++) {
-        const run = runs[i] as RawRun;
-        if (run.words.length < 2) continue;
-        const person = personFromRun(run.words);
-        persons[i] = person;
-        if (person !== null && person.name.includes(' ')) index.add(person.name, run.start);
+      for (let r = 0; r < runs.persons.length; r++) {
+        const person = runs.persons[r] as RunPerson;
+        if (person.multiWord) index.addWords(person.name, person.firstWord, person.lastWord, runs.starts[r] as number);
       }
-      this.runs = runs;
-      this.persons = persons;
-      this.nameIndex = index;
+      this.scanned = { runs, index };
     }
-    return this.nameIndex;
+    return this.scanned;
+  }
+
+  get index(): NameIndex {
+    return this.scan().index;
   }
 
   get mentions(): PersonMention[] {
     if (this.found === undefined) {
-      const index = this.index;
-      const runs = this.runs ?? [];
-      const named = runs.map((run, i) => ({ run, person: run.words.length < 2 ? personFromRun(run.words) : (this.persons[i] ?? null) }));
-      this.found = personMentions(this.text, named, index);
+      const { runs, index } = this.scan();
+      this.found = personMentions(this.text, runs, index);
     }
     return this.found;
   }
 }
 
-function personMentions(text: string, named: readonly { run: RawRun; person: RunPerson | null }[], index: NameIndex): PersonMention[] {
+function personMentions(text: string, runs: PersonRuns, index: NameIndex): PersonMention[] {
+  const { starts, ends, persons } = runs;
   // Evidence per full name: a title before it, a known first name, or a later bare-surname mention.
   const genderOf = new Map<string, Gender | null>();
   const evidence = new Set<string>();
-  for (const { run, person } of named) {
-    if (person === null || !person.name.includes(' ')) continue;
-    const gender = (person.title !== null ? genderOfName(person.title) : null) ?? genderOfName(person.name);
-    if (gender !== null) genderOf.set(person.name, gender);
-    if (person.title !== null || gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(run.end, run.end + 12))) evidence.add(person.name);
+  for (let r = 0; r < persons.length; r++) {
+    const person = persons[r] as RunPerson;
+    if (!person.multiWord) continue;
+    if (person.gender !== null) genderOf.set(person.name, person.gender);
+    const end = ends[r] as number;
+    if (person.title !== null || person.gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(end, end + 12))) evidence.add(person.name);
   }
   const midSentence = new Map<string, boolean>();
-  const resolved = named.map(({ run, person }) => {
-    if (person === null) return null;
-    const full = index.resolve(person.name, run.start) ?? (person.name.includes(' ') ? person.name : singleNamedPerson(text, run, person, midSentence));
-    if (full === null) return null;
-    if (full !== person.name || !full.includes(' ')) {
+  // The full name each run refers to, or null when it is not taken for a person.
+  const fullNames: (string | null)[] = [];
+  for (let r = 0; r < persons.length; r++) {
+    const person = persons[r] as RunPerson;
+    const start = starts[r] as number;
+    const full = person.multiWord
+      ? (index.resolveWords(person.name, person.lastWord, start) ?? person.name)
+      : (index.resolveWord(person.name, start) ?? singleNamedPerson(text, start, ends[r] as number, person, midSentence));
+    fullNames.push(full);
+    if (full === null) continue;
+    if (full !== person.name || !person.multiWord) {
       evidence.add(full);
-      const gender = person.title !== null ? genderOfName(person.title) : null;
-      if (gender !== null && !genderOf.has(full)) genderOf.set(full, gender);
+      if (person.titleGender !== null && !genderOf.has(full)) genderOf.set(full, person.titleGender);
     }
-    return { run, person, full };
-  });
+  }
   const mentions: PersonMention[] = [];
-  for (const r of resolved) {
-    if (r === null) continue;
+  for (let r = 0; r < persons.length; r++) {
+    const full = fullNames[r];
+    if (full === null || full === undefined) continue;
     mentions.push({
-      name: r.person.name,
-      fullName: r.full,
-      start: r.run.start,
-      end: r.run.end,
-      gender: genderOf.get(r.full) ?? null,
-      likelyPerson: evidence.has(r.full),
+      name: (persons[r] as RunPerson).name,
+      fullName: full,
+      start: starts[r] as number,
+      end: ends[r] as number,
+      gender: genderOf.get(full) ?? null,
+      likelyPerson: evidence.has(full),
     });
   }
   return mentions;
