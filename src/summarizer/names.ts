@@ -305,6 +305,8 @@ const HASH_PRIME = 0x01000193;
 const WORD_LIMIT = 20_000;
 const NODE_LIMIT = 20_000;
 const CHAR_LIMIT = 1 << 18;
+/** The scan's search for the next capital letter (global: it resumes at lastIndex). */
+const CAPITAL = /[A-Z]/g;
 /** Runs longer than this are not cached (nearly all names are shorter). */
 const MAX_CACHED_RUN = 8;
 
@@ -432,29 +434,25 @@ function personRuns(text: string): PersonRuns {
   let runStart = 0;
   let runEnd = 0;
   const length = text.length;
-  // Capitalized words only: most words are lowercase, and skipping them keeps the scan fast.
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || c > 90) {
-      i++;
-      continue;
-    }
-    const wordStart = i;
-    let wordEnd = i + 1;
+  // Capitalized words only: most words are lowercase, and a regex skips to the next capital
+  // faster than a loop over character codes.
+  CAPITAL.lastIndex = 0;
+  while (CAPITAL.test(text)) {
+    const wordStart = CAPITAL.lastIndex - 1;
+    let wordEnd = wordStart + 1;
     if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) {
       // Inside a word ("iPhone"): skipped, and the run is left as it is.
       while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
-      i = wordEnd;
+      CAPITAL.lastIndex = wordEnd;
       continue;
     }
-    let hash = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+    let hash = Math.imul(HASH_SEED ^ text.charCodeAt(wordStart), HASH_PRIME);
     for (; wordEnd < length; wordEnd++) {
       const tail = text.charCodeAt(wordEnd);
       if (!isWordTailCode(tail)) break;
       hash = Math.imul(hash ^ tail, HASH_PRIME);
     }
-    i = wordEnd;
+    CAPITAL.lastIndex = wordEnd;
     const id = table.idOf(text, wordStart, wordEnd, hash);
     const word = words[id] as RunWord;
     if (runLength > 0 && !(word.run !== null && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
