@@ -338,12 +338,16 @@ class CapitalizedWords {
       if (entry === 0) return this.add(text, start, end, hash, slot);
       const id = entry - 1;
       if (this.hashes[id] !== hash) continue;
-      const from = this.charStarts[id]!;
-      if (this.charStarts[id + 1]! - from !== length) continue;
-      let same = true;
-      for (let k = 0; k < length && same; k++) same = this.chars[from + k] === text.charCodeAt(start + k);
-      if (same) return id;
+      if (this.sameChars(id, text, start, length)) return id;
     }
+  }
+
+  private sameChars(id: number, text: string, start: number, length: number): boolean {
+    const from = this.charStarts[id]!;
+    if (this.charStarts[id + 1]! - from !== length) return false;
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(start + k)) return false;
+    return true;
   }
 
   /** The run `node` extended by word `id`. */
