@@ -553,13 +553,19 @@ interface IndexedName {
   readonly offsets: number[];
 }
 
+/** Full names sharing a last word. */
+interface LastWordGroup {
+  /** Every mention, in document order (for a one-word lookup). */
+  readonly mentions: IndexedMention[];
+  /** Each distinct name, in order of first mention (for every lookup: "Robert Casey" -> "Robert P. Casey"). */
+  readonly names: IndexedName[];
+}
+
 /** Full names by their first and last words, with where each occurs, for fast surname lookups. */
 export class NameIndex {
-  // For a one-word lookup: every full name by its last / first word, in document order.
-  private readonly byLastWord = new Map<string, IndexedMention[]>();
+  private readonly byLastWord = new Map<string, LastWordGroup>();
+  // For a one-word lookup: every full name by its first word, in document order.
   private readonly byFirstWord = new Map<string, IndexedMention[]>();
-  // For every lookup ("Robert Casey" -> "Robert P. Casey"): distinct names by last word, in order of first mention.
-  private readonly distinctByLastWord = new Map<string, IndexedName[]>();
   private readonly byName = new Map<string, IndexedName>();
 
   add(name: string, start: number): void {
@@ -570,13 +576,20 @@ export class NameIndex {
   /** As `add`, given the name's first and last words (the scan has them already split off). */
   addWords(name: string, firstWord: string, lastWord: string, start: number): void {
     const mention: IndexedMention = { name, start };
-    pushEntry(this.byLastWord, lastWord, mention);
-    pushEntry(this.byFirstWord, firstWord, mention);
+    let group = this.byLastWord.get(lastWord);
+    if (group === undefined) {
+      group = { mentions: [], names: [] };
+      this.byLastWord.set(lastWord, group);
+    }
+    group.mentions.push(mention);
+    const byFirst = this.byFirstWord.get(firstWord);
+    if (byFirst === undefined) this.byFirstWord.set(firstWord, [mention]);
+    else byFirst.push(mention);
     let known = this.byName.get(name);
     if (known === undefined) {
       known = { name, offsets: [] };
       this.byName.set(name, known);
-      pushEntry(this.distinctByLastWord, lastWord, known);
+      group.names.push(known);
     }
     known.offsets.push(start);
   }
@@ -596,7 +609,8 @@ export class NameIndex {
     let frequent: string | null = null;
     let frequentCount = 0;
     let frequentLast = -1;
-    for (const { name: full, offsets } of this.distinctByLastWord.get(word) ?? []) {
+    const group = this.byLastWord.get(word);
+    for (const { name: full, offsets } of group?.names ?? []) {
       const i = lastOffsetBefore(offsets, at);
       const last = offsets[i] ?? -1;
       if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
@@ -607,7 +621,7 @@ export class NameIndex {
       }
     }
     if (frequent !== null) return frequent;
-    const byLast = this.byLastWord.get(word);
+    const byLast = group?.mentions;
     const byFirst = this.byFirstWord.get(word);
     if (byLast === undefined && byFirst === undefined) return null;
     let best: IndexedMention | undefined;
@@ -627,7 +641,7 @@ export class NameIndex {
   resolveWords(name: string, lastWord: string, at: number): string | null {
     let best: string | null = null;
     let bestAt = -1;
-    for (const { name: full, offsets } of this.distinctByLastWord.get(lastWord) ?? []) {
+    for (const { name: full, offsets } of this.byLastWord.get(lastWord)?.names ?? []) {
       if (full === name || !full.endsWith(` ${name}`)) continue;
       const i = lastOffsetBefore(offsets, at);
       if (i >= 0 && (offsets[i] as number) > bestAt) {
@@ -637,12 +651,6 @@ export class NameIndex {
     }
     return best;
   }
-}
-
-function pushEntry<T>(map: Map<string, T[]>, key: string, entry: T): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [entry]);
-  else list.push(entry);
 }
 
 /** Index of the last offset before `at` (ascending offsets), or -1. */
@@ -712,17 +720,34 @@ export class NameScan {
   }
 }
 
+/** What the text tells of a full name: the gender it implies (null if none), and whether it names a person. */
+interface NameFacts {
+  gender: Gender | null;
+  likelyPerson: boolean;
+}
+
+function factsOf(facts: Map<string, NameFacts>, name: string): NameFacts {
+  let known = facts.get(name);
+  if (known === undefined) {
+    known = { gender: null, likelyPerson: false };
+    facts.set(name, known);
+  }
+  return known;
+}
+
 function personMentions(text: string, runs: PersonRuns, index: NameIndex): PersonMention[] {
   const { starts, ends, persons } = runs;
   // Evidence per full name: a title before it, a known first name, or a later bare-surname mention.
-  const genderOf = new Map<string, Gender | null>();
-  const evidence = new Set<string>();
+  const facts = new Map<string, NameFacts>();
   for (let r = 0; r < persons.length; r++) {
     const person = persons[r] as RunPerson;
     if (!person.multiWord) continue;
-    if (person.gender !== null) genderOf.set(person.name, person.gender);
     const end = ends[r] as number;
-    if (person.title !== null || person.gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(end, end + 12))) evidence.add(person.name);
+    // A gender comes from a title or a known first name, so it is evidence too.
+    if (!(person.title !== null || person.gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(end, end + 12)))) continue;
+    const known = factsOf(facts, person.name);
+    if (person.gender !== null) known.gender = person.gender;
+    known.likelyPerson = true;
   }
   const midSentence = new Map<string, boolean>();
   // The full name each run refers to, or null when it is not taken for a person.
@@ -736,21 +761,23 @@ function personMentions(text: string, runs: PersonRuns, index: NameIndex): Perso
     fullNames.push(full);
     if (full === null) continue;
     if (full !== person.name || !person.multiWord) {
-      evidence.add(full);
-      if (person.titleGender !== null && !genderOf.has(full)) genderOf.set(full, person.titleGender);
+      const known = factsOf(facts, full);
+      known.likelyPerson = true;
+      if (person.titleGender !== null && known.gender === null) known.gender = person.titleGender;
     }
   }
   const mentions: PersonMention[] = [];
   for (let r = 0; r < persons.length; r++) {
     const full = fullNames[r];
     if (full === null || full === undefined) continue;
+    const known = facts.get(full);
     mentions.push({
       name: (persons[r] as RunPerson).name,
       fullName: full,
       start: starts[r] as number,
       end: ends[r] as number,
-      gender: genderOf.get(full) ?? null,
-      likelyPerson: evidence.has(full),
+      gender: known?.gender ?? null,
+      likelyPerson: known?.likelyPerson ?? false,
     });
   }
   return mentions;
