@@ -488,7 +488,14 @@ function pushRun(runs: PersonRuns, start: number, end: number, person: RunPerson
 }
 
 // What follows a person's name: a speech verb or a relative "who" / an appositive ("Ada Fisher, a member").
-const PERSON_CONTEXT_AFTER = /^(?:,? (?:said|says|told|added|wrote|asked|explained|noted|argued)\b|, (?:who|a|an|the|[0-9]{2}),? )/;
+// Sticky, matched at the name's end in place (every match fits in the 12 characters after it, so
+// this equals testing a 12-character slice, without making one).
+const PERSON_CONTEXT_AFTER = /(?:,? (?:said|says|told|added|wrote|asked|explained|noted|argued)\b|, (?:who|a|an|the|[0-9]{2}),? )/y;
+
+function personContextAfter(text: string, end: number): boolean {
+  PERSON_CONTEXT_AFTER.lastIndex = end;
+  return PERSON_CONTEXT_AFTER.test(text);
+}
 
 const INDEFINITE_PRONOUNS = new Set('nobody everybody everyone someone somebody anyone anybody none nothing something everything'.split(' '));
 
@@ -744,7 +751,7 @@ function personMentions(text: string, runs: PersonRuns, index: NameIndex): Perso
     if (!person.multiWord) continue;
     const end = ends[r] as number;
     // A gender comes from a title or a known first name, so it is evidence too.
-    if (!(person.title !== null || person.gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(end, end + 12)))) continue;
+    if (!(person.title !== null || person.gender !== null || personContextAfter(text, end))) continue;
     const known = factsOf(facts, person.name);
     if (person.gender !== null) known.gender = person.gender;
     known.likelyPerson = true;
