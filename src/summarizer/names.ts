@@ -265,26 +265,18 @@ function isWordTailCode(c: number): boolean {
   return isLetterCode(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
 }
 
-/**
- * Runs of words seen so far, as a trie over word ids: each node caches the person its run names
- * (derived on first need) and leads to the runs one word longer.
- */
-interface RunNode {
-  person: RunPerson | null | undefined;
-  next: Map<number, RunNode> | undefined;
-}
-
 /** What a capitalized word as written contributes to a run, derived once per distinct word. */
 interface RunWord {
   /** The word without a sentence-final period ("Smith." -> "Smith"; "Gen." and initials keep theirs). */
   readonly token: string;
   /** Characters of the written word the run covers (the period only when kept). */
   readonly covered: number;
-  /** The run of this word alone, or null when the word is neither a title nor a name word (it ends a run). */
-  readonly run: RunNode | null;
+  /** Id of the run of this word alone (see CapitalizedWords), or -1 when the word is neither a title nor a name word (it ends a run). */
+  readonly run: number;
 }
 
-function runWordOf(written: string): RunWord {
+/** A written word's verdicts: what it contributes to a run, and whether it may be part of one. */
+function runWordOf(written: string): { readonly token: string; readonly covered: number; readonly usable: boolean } {
   let token = written;
   let covered = written.length;
   // A sentence-final period belongs to the sentence, not the word; keep it on "Gen." and initials.
@@ -294,16 +286,16 @@ function runWordOf(written: string): RunWord {
   }
   const lower = bareWord(token);
   const usable = TITLE_WORDS.has(lower) || (!NOT_NAME_WORDS.has(lower) && !isAllCaps(token) && NAME_TOKEN.test(token));
-  return { token, covered, run: usable ? { person: singleWordPersonUncached(token), next: undefined } : null };
+  return { token, covered, usable };
 }
 
 // Fingerprint of a word's characters (FNV-1a), computed by the scan as it reads them.
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
 
-/** The tables are replaced (between texts) once they hold this many words, run nodes or characters. */
+/** The tables are replaced (between texts) once they hold this many words, multi-word runs or characters. */
 const WORD_LIMIT = 20_000;
-const NODE_LIMIT = 20_000;
+const LONGER_RUN_LIMIT = 20_000;
 const CHAR_LIMIT = 1 << 18;
 /** The scan's search for the next capital letter (global: it resumes at lastIndex). */
 const CAPITAL = /[A-Z]/g;
@@ -323,10 +315,18 @@ class CapitalizedWords {
   private charStarts = new Int32Array((1 << 11) + 1);
   private chars = new Uint16Array(1 << 14);
   readonly words: RunWord[] = [];
-  private nodeCount = 0;
+  /**
+   * Runs of words seen so far, by run id: the person each names, undefined until derived. A word's
+   * run of itself is made with the word; longer runs are found by the run one word shorter and
+   * their last word, in `extensions`.
+   */
+  readonly runPersons: (RunPerson | null | undefined)[] = [];
+  /** Open addressing on (run id, word id), three ints a slot: run id + 1 (0 when empty), word id, longer run id. */
+  private extensions = new Int32Array(3 << 12);
+  private extensionCount = 0;
 
   get full(): boolean {
-    return this.words.length >= WORD_LIMIT || this.nodeCount >= NODE_LIMIT || this.charStarts[this.words.length]! >= CHAR_LIMIT;
+    return this.words.length >= WORD_LIMIT || this.extensionCount >= LONGER_RUN_LIMIT || this.charStarts[this.words.length]! >= CHAR_LIMIT;
   }
 
   /** Id of the word text[start, end) whose fingerprint is `hash`, interning it on first sight. */
@@ -350,21 +350,46 @@ class CapitalizedWords {
     return true;
   }
 
-  /** The run `node` extended by word `id`. */
-  extend(node: RunNode, id: number): RunNode {
-    if (node.next === undefined) node.next = new Map();
-    let next = node.next.get(id);
-    if (next === undefined) {
-      next = { person: undefined, next: undefined };
-      node.next.set(id, next);
-      this.nodeCount++;
+  /** Id of the run `run` followed by word `word`, made on first sight. */
+  extend(run: number, word: number): number {
+    const mask = this.extensions.length / 3 - 1;
+    for (let slot = pairHash(run, word) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * 3;
+      const entry = this.extensions[at]!;
+      if (entry === run + 1 && this.extensions[at + 1] === word) return this.extensions[at + 2]!;
+      if (entry !== 0) continue;
+      const longer = this.runPersons.length;
+      this.runPersons.push(undefined);
+      this.extensions[at] = run + 1;
+      this.extensions[at + 1] = word;
+      this.extensions[at + 2] = longer;
+      if (++this.extensionCount * 2 > mask + 1) this.rehashExtensions();
+      return longer;
     }
-    return next;
+  }
+
+  private rehashExtensions(): void {
+    const old = this.extensions;
+    const extensions = new Int32Array(old.length * 2);
+    const mask = extensions.length / 3 - 1;
+    for (let from = 0; from < old.length; from += 3) {
+      if (old[from] === 0) continue;
+      let slot = pairHash(old[from]! - 1, old[from + 1]!) & mask;
+      while (extensions[slot * 3] !== 0) slot = (slot + 1) & mask;
+      extensions.set(old.subarray(from, from + 3), slot * 3);
+    }
+    this.extensions = extensions;
   }
 
   private add(text: string, start: number, end: number, hash: number, slot: number): number {
     const id = this.words.length;
-    this.words.push(runWordOf(text.slice(start, end)));
+    const { token, covered, usable } = runWordOf(text.slice(start, end));
+    let run = -1;
+    if (usable) {
+      run = this.runPersons.length;
+      this.runPersons.push(singleWordPersonUncached(token));
+    }
+    this.words.push({ token, covered, run });
     if (id + 2 > this.charStarts.length) {
       this.hashes = grown(this.hashes, this.hashes.length * 2);
       this.charStarts = grown(this.charStarts, this.charStarts.length * 2);
@@ -395,6 +420,12 @@ class CapitalizedWords {
   }
 }
 
+/** Mixes two ids into a table index. */
+function pairHash(a: number, b: number): number {
+  const h = Math.imul(a, 0x9e3779b1) ^ b;
+  return Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ (h >>> 13);
+}
+
 function grown(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
   const larger = new Int32Array(length);
   larger.set(array);
@@ -410,13 +441,14 @@ interface PersonRuns {
   readonly persons: RunPerson[];
 }
 
-/** The person a run of `length` words (ids in `ids`) names; `node` is its trie node, null when too long to cache. */
-function personOfRun(words: readonly RunWord[], node: RunNode | null, ids: readonly number[], length: number): RunPerson | null {
-  if (node !== null && node.person !== undefined) return node.person;
+/** The person a run of `length` words (word ids in `ids`) names; `run` is its run id, -1 when too long to cache. */
+function personOfRun(table: CapitalizedWords, run: number, ids: readonly number[], length: number): RunPerson | null {
+  const known = run >= 0 ? table.runPersons[run] : undefined;
+  if (known !== undefined) return known;
   const tokens: string[] = [];
-  for (let k = 0; k < length; k++) tokens.push((words[ids[k]!] as RunWord).token);
+  for (let k = 0; k < length; k++) tokens.push((table.words[ids[k]!] as RunWord).token);
   const person = multiWordPerson(tokens);
-  if (node !== null) node.person = person;
+  if (run >= 0) table.runPersons[run] = person;
   return person;
 }
 
@@ -431,10 +463,10 @@ function personRuns(text: string): PersonRuns {
   const table = capitalizedWords;
   const words = table.words;
   const runs: PersonRuns = { starts: [], ends: [], persons: [] };
-  /** Word ids of the current run, its length (0 when none is open), trie node, start and end. */
+  /** Word ids of the current run, its length (0 when none is open), run id (-1 when too long to cache), start and end. */
   const ids: number[] = [];
   let runLength = 0;
-  let node: RunNode | null = null;
+  let run = -1;
   let runStart = 0;
   let runEnd = 0;
   const length = text.length;
@@ -459,23 +491,23 @@ function personRuns(text: string): PersonRuns {
     CAPITAL.lastIndex = wordEnd;
     const id = table.idOf(text, wordStart, wordEnd, hash);
     const word = words[id] as RunWord;
-    if (runLength > 0 && !(word.run !== null && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
-      const person = personOfRun(words, node, ids, runLength);
+    if (runLength > 0 && !(word.run >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
+      const person = personOfRun(table, run, ids, runLength);
       if (person !== null) pushRun(runs, runStart, runEnd, person);
       runLength = 0;
     }
-    if (word.run === null) continue;
+    if (word.run < 0) continue;
     if (runLength === 0) {
-      node = word.run;
+      run = word.run;
       runStart = wordStart;
     } else {
-      node = node !== null && runLength < MAX_CACHED_RUN ? table.extend(node, id) : null;
+      run = run >= 0 && runLength < MAX_CACHED_RUN ? table.extend(run, id) : -1;
     }
     ids[runLength++] = id;
     runEnd = wordStart + word.covered;
   }
   if (runLength > 0) {
-    const person = personOfRun(words, node, ids, runLength);
+    const person = personOfRun(table, run, ids, runLength);
     if (person !== null) pushRun(runs, runStart, runEnd, person);
   }
   return runs;
