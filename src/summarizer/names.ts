@@ -118,7 +118,8 @@ const NOT_NAME_WORDS = new Set(
 const PRONOUN_WORDS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'it', 'i', 'we', 'you']);
 
 export function isPronoun(word: string): boolean {
-  return PRONOUN_WORDS.has(word.toLowerCase());
+  // Pronouns have at most four letters, and lowercasing never shortens a word: skip the rest.
+  return word.length <= 4 && PRONOUN_WORDS.has(word.toLowerCase());
 }
 
 function bareWord(token: string): string {
