@@ -277,7 +277,7 @@ interface RunWord {
 }
 
 /** A written word's verdicts: what it contributes to a run, and whether it may be part of one. */
-function runWordOf(written: string): { readonly token: string; readonly covered: number; readonly usable: boolean } {
+function wordVerdicts(written: string): { readonly token: string; readonly covered: number; readonly usable: boolean } {
   let token = written;
   let covered = written.length;
   // A sentence-final period belongs to the sentence, not the word; keep it on "Gen." and initials.
@@ -384,7 +384,7 @@ class CapitalizedWords {
 
   private add(text: string, start: number, end: number, hash: number, slot: number): number {
     const id = this.words.length;
-    const { token, covered, usable } = runWordOf(text.slice(start, end));
+    const { token, covered, usable } = wordVerdicts(text.slice(start, end));
     let run = -1;
     if (usable) {
       run = this.runPersons.length;
@@ -456,7 +456,7 @@ function personOfRun(table: CapitalizedWords, run: number, ids: readonly number[
 /**
  * Capitalized runs (consecutive name or title words separated by single spaces only) that read as
  * a person. Reads the text once, character codes only; a word seen before costs a fingerprint and
- * a table probe, a run seen before one trie step per word.
+ * a table probe, a run seen before one more probe per word.
  */
 function personRuns(text: string): PersonRuns {
   // Replaced only between texts, so word ids stay valid for a whole scan.
@@ -464,7 +464,7 @@ function personRuns(text: string): PersonRuns {
   const table = capitalizedWords;
   const words = table.words;
   const runs: PersonRuns = { starts: [], ends: [], persons: [] };
-  /** Word ids of the current run, its length (0 when none is open), run id (-1 when too long to cache), start and end. */
+  // Word ids of the current run, its length (0 when none is open), run id (-1 when too long to cache), start and end.
   const ids: number[] = [];
   let runLength = 0;
   let run = -1;
@@ -492,6 +492,7 @@ function personRuns(text: string): PersonRuns {
     CAPITAL.lastIndex = wordEnd;
     const id = table.idOf(text, wordStart, wordEnd, hash);
     const word = words[id] as RunWord;
+    // The open run ends unless this is a name or title word one space after it.
     if (runLength > 0 && !(word.run >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
       const person = personOfRun(table, run, ids, runLength);
       if (person !== null) pushRun(runs, runStart, runEnd, person);
