@@ -536,6 +536,13 @@ const INDEFINITE_PRONOUNS = new Set('nobody everybody everyone someone somebody 
 // A one-word subject's verb: "Carson defied", "Cruz openly admitted", "Kasich says".
 const SUBJECT_VERB_AFTER = /^ (?:[a-z]+ly )?(?:[a-z]{2,}ed|said|says|told|wrote|added|asked)\b/;
 
+function subjectVerbAfter(text: string, end: number): boolean {
+  // Every match starts with a space and a lowercase letter: most names fail that without a slice.
+  const next = text.charCodeAt(end + 1);
+  if (text.charCodeAt(end) !== 32 || next < 97 || next > 122) return false;
+  return SUBJECT_VERB_AFTER.test(text.slice(end, end + 24));
+}
+
 /**
  * A one-word name no full name explains counts as a person only with evidence: a title before it
  * ("Gov. Kasich", "Judge Berman") or a verb right after it ("Carson defied the question").
@@ -546,7 +553,7 @@ function singleNamedPerson(text: string, start: number, end: number, person: Run
   if (person.title !== null && person.title !== 'former') return name;
   // A capitalized plural opening a sentence ("Eyebrows", "Prosecutors") is a name ("Sanders") only if
   // the text also capitalizes it elsewhere.
-  if (!SUBJECT_VERB_AFTER.test(text.slice(end, end + 24))) return null;
+  if (!subjectVerbAfter(text, end)) return null;
   if (!name.endsWith('s')) return name;
   let known = midSentence.get(name);
   if (known === undefined) {
