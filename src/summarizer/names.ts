@@ -261,9 +261,13 @@ function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
+/** 1 for each code below U+0250 that continues a capitalized word (see isWordTailCode), else 0. */
+const WORD_TAIL = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) WORD_TAIL[c] = isLetterCode(c) || c === 39 || c === 46 || c === 45 ? 1 : 0;
+
 /** Characters that continue a capitalized word: letters, apostrophes, periods and hyphens. */
 function isWordTailCode(c: number): boolean {
-  return isLetterCode(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
+  return c < 0x250 ? WORD_TAIL[c] === 1 : c === 0x2019;
 }
 
 /** What a capitalized word as written contributes to a run, derived once per distinct word. */
