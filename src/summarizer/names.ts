@@ -607,18 +607,33 @@ interface IndexedName {
 
 /** Full names sharing a last word. */
 interface LastWordGroup {
-  /** Every mention, in document order (for a one-word lookup). */
+  /** Every mention, in the order added (document order for the scan). */
   readonly mentions: IndexedMention[];
-  /** Each distinct name, in order of first mention (for every lookup: "Robert Casey" -> "Robert P. Casey"). */
+  /** Per mention, the name mentioned most often up to and including it (ties: most recently). */
+  readonly leaders: IndexedName[];
+  /** Each distinct name, in order of first mention. */
   readonly names: IndexedName[];
 }
 
-/** Full names by their first and last words, with where each occurs, for fast surname lookups. */
+/** Names longer than this many words are not indexed by their suffixes (the scan's have at most four). */
+const MAX_SUFFIX_INDEXED_WORDS = 8;
+
+/**
+ * Full names by their first and last words, with where each occurs, for fast surname lookups.
+ * Mentions added in document order (as the scan adds them) are answered by binary searches; any
+ * other order falls back to a walk over the names sharing the last word, which the same answers
+ * define (and which would be quadratic on a text naming thousands of people "… Smith").
+ */
 export class NameIndex {
   private readonly byLastWord = new Map<string, LastWordGroup>();
-  // For a one-word lookup: every full name by its first word, in document order.
+  // For a one-word lookup: every full name by its first word, in the order added.
   private readonly byFirstWord = new Map<string, IndexedMention[]>();
   private readonly byName = new Map<string, IndexedName>();
+  // For a multi-word lookup ("P. Casey" -> "Robert P. Casey"): mentions by each multi-word proper suffix.
+  private readonly bySuffix = new Map<string, IndexedMention[]>();
+  /** Every mention so far starts after the one added before it, and names are short enough to index by suffix. */
+  private inOrder = true;
+  private lastStart = -1;
 
   add(name: string, start: number): void {
     const firstSpace = name.indexOf(' ');
@@ -627,16 +642,15 @@ export class NameIndex {
 
   /** As `add`, given the name's first and last words (the scan has them already split off). */
   addWords(name: string, firstWord: string, lastWord: string, start: number): void {
+    if (start <= this.lastStart) this.inOrder = false;
+    this.lastStart = start;
     const mention: IndexedMention = { name, start };
     let group = this.byLastWord.get(lastWord);
     if (group === undefined) {
-      group = { mentions: [], names: [] };
+      group = { mentions: [], leaders: [], names: [] };
       this.byLastWord.set(lastWord, group);
     }
-    group.mentions.push(mention);
-    const byFirst = this.byFirstWord.get(firstWord);
-    if (byFirst === undefined) this.byFirstWord.set(firstWord, [mention]);
-    else byFirst.push(mention);
+    pushEntry(this.byFirstWord, firstWord, mention);
     let known = this.byName.get(name);
     if (known === undefined) {
       known = { name, offsets: [] };
@@ -644,6 +658,26 @@ export class NameIndex {
       group.names.push(known);
     }
     known.offsets.push(start);
+    // In document order only `known` gains a mention, and it is the latest: it leads once it has
+    // caught up with the previous leader.
+    const leader = group.leaders[group.leaders.length - 1];
+    group.mentions.push(mention);
+    group.leaders.push(leader === undefined || known.offsets.length >= leader.offsets.length ? known : leader);
+    if (this.inOrder) this.addSuffixes(name, mention);
+  }
+
+  /** Files `mention` under each proper suffix of its name that has two or more words. */
+  private addSuffixes(name: string, mention: IndexedMention): void {
+    let spaces = 0;
+    for (let space = name.indexOf(' '); space >= 0 && spaces <= MAX_SUFFIX_INDEXED_WORDS; space = name.indexOf(' ', space + 1)) spaces++;
+    if (spaces > MAX_SUFFIX_INDEXED_WORDS) {
+      this.inOrder = false;
+      return;
+    }
+    // Every space but the last starts a suffix of two or more words.
+    for (let space = name.indexOf(' '), next = name.indexOf(' ', space + 1); next >= 0; space = next, next = name.indexOf(' ', space + 1)) {
+      pushEntry(this.bySuffix, name.slice(space + 1), mention);
+    }
   }
 
   /**
@@ -657,21 +691,9 @@ export class NameIndex {
 
   /** `resolve` for a one-word name. */
   resolveWord(word: string, at: number): string | null {
-    // A surname shared by several people ("Sanders"): the one named most often so far.
-    let frequent: string | null = null;
-    let frequentCount = 0;
-    let frequentLast = -1;
     const group = this.byLastWord.get(word);
-    for (const { name: full, offsets } of group?.names ?? []) {
-      const i = lastOffsetBefore(offsets, at);
-      const last = offsets[i] ?? -1;
-      if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
-        if (i < 0) continue;
-        frequent = full;
-        frequentCount = i + 1;
-        frequentLast = last;
-      }
-    }
+    // A surname shared by several people ("Sanders"): the one named most often so far.
+    const frequent = group === undefined ? null : this.inOrder ? (group.leaders[lastBefore(group.mentions, at)]?.name ?? null) : mostFrequentBefore(group, at);
     if (frequent !== null) return frequent;
     const byLast = group?.mentions;
     const byFirst = this.byFirstWord.get(word);
@@ -691,6 +713,10 @@ export class NameIndex {
 
   /** `resolve` for a name of two or more words, given its last word. */
   resolveWords(name: string, lastWord: string, at: number): string | null {
+    if (this.inOrder) {
+      const longer = this.bySuffix.get(name);
+      return longer === undefined ? null : (longer[lastBefore(longer, at)]?.name ?? null);
+    }
     let best: string | null = null;
     let bestAt = -1;
     for (const { name: full, offsets } of this.byLastWord.get(lastWord)?.names ?? []) {
@@ -703,6 +729,30 @@ export class NameIndex {
     }
     return best;
   }
+}
+
+/** The name in `group` mentioned most often before `at` (ties: the one mentioned last), or null. */
+function mostFrequentBefore(group: LastWordGroup, at: number): string | null {
+  let frequent: string | null = null;
+  let frequentCount = 0;
+  let frequentLast = -1;
+  for (const { name: full, offsets } of group.names) {
+    const i = lastOffsetBefore(offsets, at);
+    const last = offsets[i] ?? -1;
+    if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
+      if (i < 0) continue;
+      frequent = full;
+      frequentCount = i + 1;
+      frequentLast = last;
+    }
+  }
+  return frequent;
+}
+
+function pushEntry(map: Map<string, IndexedMention[]>, key: string, mention: IndexedMention): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [mention]);
+  else list.push(mention);
 }
 
 /** Index of the last offset before `at` (ascending offsets), or -1. */
