@@ -118,7 +118,8 @@ const NOT_NAME_WORDS = new Set(
 const PRONOUN_WORDS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'it', 'i', 'we', 'you']);
 
 export function isPronoun(word: string): boolean {
-  return PRONOUN_WORDS.has(word.toLowerCase());
+  // Pronouns have at most four letters, and lowercasing never shortens a word: skip the rest.
+  return word.length <= 4 && PRONOUN_WORDS.has(word.toLowerCase());
 }
 
 function bareWord(token: string): string {
@@ -159,10 +160,36 @@ export function personNameFromRun(words: readonly string[]): string | null {
   return personFromRun(words)?.name ?? null;
 }
 
+/** A run's person, with what the scan reads of it derived once (the object is cached and reused). */
 interface RunPerson {
   readonly name: string;
   /** The title word stripped from the front, lowercased ("gen", "mrs"), or null. */
   readonly title: string | null;
+  /** The name has two or more words: a full name, indexed for later surname lookups. */
+  readonly multiWord: boolean;
+  readonly firstWord: string;
+  readonly lastWord: string;
+  /** Gender the title implies ("mrs"), or null. */
+  readonly titleGender: Gender | null;
+  /** Gender the title, or else the first name, implies. */
+  readonly gender: Gender | null;
+  /** Never a person when it stands alone: ends with an apostrophe ("Jones'"), or "Nobody". */
+  readonly neverAlone: boolean;
+}
+
+function runPerson(name: string, title: string | null): RunPerson {
+  const firstSpace = name.indexOf(' ');
+  const titleGender = title !== null ? genderOfName(title) : null;
+  return {
+    name,
+    title,
+    multiWord: firstSpace >= 0,
+    firstWord: firstSpace < 0 ? name : name.slice(0, firstSpace),
+    lastWord: firstSpace < 0 ? name : name.slice(name.lastIndexOf(' ') + 1),
+    titleGender,
+    gender: titleGender ?? genderOfName(name),
+    neverAlone: /['’]$/.test(name) || INDEFINITE_PRONOUNS.has(name.toLowerCase()),
+  };
 }
 
 function personFromRun(words: readonly string[]): RunPerson | null {
@@ -190,12 +217,13 @@ function multiWordPerson(words: readonly string[]): RunPerson | null {
   if (tokens.some((t) => NON_PERSON_WORDS.has(bareWord(t)) || isAllCaps(t))) return null;
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
   if (tokens.some((t) => (t.length > 1 && NOT_NAME_WORDS.has(bareWord(t))) || /-[a-z]/.test(t))) return null;
-  return { name: tokens.join(' '), title };
+  return runPerson(tokens.join(' '), title);
 }
 
 /**
- * Per-word verdicts repeat across articles ("The", "Trump", "China"); a bounded cache saves
- * re-deriving them. Cleared when full, so memory stays flat on any input.
+ * Verdicts on runs given as strings (personNameFromRun) repeat across calls; a bounded cache saves
+ * re-deriving them. Cleared when full, so memory stays flat on any input. The text scan has its
+ * own cache keyed by interned words (see CapitalizedWords).
  */
 class BoundedCache<V> {
   private readonly map = new Map<string, V>();
@@ -226,23 +254,20 @@ function singleWordPersonUncached(word: string): RunPerson | null {
   if (token.length < 2 || isAllCaps(token) || PARTICLES.has(token) || /-[a-z]/.test(token)) return null;
   const lower = bareWord(token);
   if (TITLE_WORDS.has(lower) || NON_PERSON_WORDS.has(lower) || NOT_NAME_WORDS.has(lower)) return null;
-  return { name: token, title: null };
-}
-
-
-interface RawRun {
-  readonly words: string[];
-  readonly start: number;
-  readonly end: number;
+  return runPerson(token, null);
 }
 
 function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
+/** 1 for each code below U+0250 that continues a capitalized word (see isWordTailCode), else 0. */
+const WORD_TAIL = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) WORD_TAIL[c] = isLetterCode(c) || c === 39 || c === 46 || c === 45 ? 1 : 0;
+
 /** Characters that continue a capitalized word: letters, apostrophes, periods and hyphens. */
 function isWordTailCode(c: number): boolean {
-  return isLetterCode(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
+  return c < 0x250 ? WORD_TAIL[c] === 1 : c === 0x2019;
 }
 
 /** What a capitalized word as written contributes to a run, derived once per distinct word. */
@@ -251,15 +276,12 @@ interface RunWord {
   readonly token: string;
   /** Characters of the written word the run covers (the period only when kept). */
   readonly covered: number;
-  /** A title word or a name word: may be part of a run. */
-  readonly usable: boolean;
+  /** Id of the run of this word alone (see CapitalizedWords), or -1 when the word is neither a title nor a name word (it ends a run). */
+  readonly run: number;
 }
 
-const runWordCache = new BoundedCache<RunWord>(20_000);
-
-function runWordOf(written: string): RunWord {
-  const cached = runWordCache.get(written);
-  if (cached !== undefined) return cached;
+/** A written word's verdicts: what it contributes to a run, and whether it may be part of one. */
+function wordVerdicts(written: string): { readonly token: string; readonly covered: number; readonly usable: boolean } {
   let token = written;
   let covered = written.length;
   // A sentence-final period belongs to the sentence, not the word; keep it on "Gen." and initials.
@@ -269,72 +291,277 @@ function runWordOf(written: string): RunWord {
   }
   const lower = bareWord(token);
   const usable = TITLE_WORDS.has(lower) || (!NOT_NAME_WORDS.has(lower) && !isAllCaps(token) && NAME_TOKEN.test(token));
-  const word: RunWord = { token, covered, usable };
-  runWordCache.set(written, word);
-  return word;
+  return { token, covered, usable };
 }
 
-/** Capitalized runs: consecutive name or title words separated by single spaces only. */
-function capitalizedRuns(text: string): RawRun[] {
-  const runs: RawRun[] = [];
-  let words: string[] | null = null;
+// Fingerprint of a word's characters (FNV-1a), computed by the scan as it reads them.
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/** The tables are replaced (between texts) once they hold this many words, multi-word runs or characters. */
+const WORD_LIMIT = 20_000;
+const LONGER_RUN_LIMIT = 20_000;
+const CHAR_LIMIT = 1 << 18;
+/** The scan's search for the next capital letter (global: it resumes at lastIndex). */
+const CAPITAL = /[A-Z]/g;
+/** Runs longer than this are not cached (nearly all names are shorter). */
+const MAX_CACHED_RUN = 8;
+
+/**
+ * Capitalized words as written ("Smith.", "Putin's"), interned so the scan derives each word's
+ * verdict once and slices only words it has not seen: open addressing on the fingerprint the scan
+ * computes, each hit verified against a copy of the word's characters (so never a false match).
+ */
+class CapitalizedWords {
+  /** Word id + 1 per slot, 0 when empty; kept at most half full. */
+  private slots = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 11);
+  /** Where each word's characters start in `chars`; word `id` ends where `id + 1` starts. */
+  private charStarts = new Int32Array((1 << 11) + 1);
+  private chars = new Uint16Array(1 << 14);
+  readonly words: RunWord[] = [];
+  /**
+   * Runs of words seen so far, by run id: the person each names, undefined until derived. A word's
+   * run of itself is made with the word; longer runs are found by the run one word shorter and
+   * their last word, in `extensions`.
+   */
+  readonly runPersons: (RunPerson | null | undefined)[] = [];
+  /** Open addressing on (run id, word id), three ints a slot: run id + 1 (0 when empty), word id, longer run id. */
+  private extensions = new Int32Array(3 << 12);
+  private extensionCount = 0;
+
+  get full(): boolean {
+    return this.words.length >= WORD_LIMIT || this.extensionCount >= LONGER_RUN_LIMIT || this.charStarts[this.words.length]! >= CHAR_LIMIT;
+  }
+
+  /** Id of the word text[start, end) whose fingerprint is `hash`, interning it on first sight. */
+  idOf(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return this.add(text, start, end, hash, slot);
+      const id = entry - 1;
+      if (this.hashes[id] !== hash) continue;
+      if (this.sameChars(id, text, start, length)) return id;
+    }
+  }
+
+  private sameChars(id: number, text: string, start: number, length: number): boolean {
+    const from = this.charStarts[id]!;
+    if (this.charStarts[id + 1]! - from !== length) return false;
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(start + k)) return false;
+    return true;
+  }
+
+  /** Id of the run `run` followed by word `word`, made on first sight. */
+  extend(run: number, word: number): number {
+    const mask = this.extensions.length / 3 - 1;
+    for (let slot = pairHash(run, word) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * 3;
+      const entry = this.extensions[at]!;
+      if (entry === run + 1 && this.extensions[at + 1] === word) return this.extensions[at + 2]!;
+      if (entry !== 0) continue;
+      const longer = this.runPersons.length;
+      this.runPersons.push(undefined);
+      this.extensions[at] = run + 1;
+      this.extensions[at + 1] = word;
+      this.extensions[at + 2] = longer;
+      if (++this.extensionCount * 2 > mask + 1) this.rehashExtensions();
+      return longer;
+    }
+  }
+
+  private rehashExtensions(): void {
+    const old = this.extensions;
+    const extensions = new Int32Array(old.length * 2);
+    const mask = extensions.length / 3 - 1;
+    for (let from = 0; from < old.length; from += 3) {
+      if (old[from] === 0) continue;
+      let slot = pairHash(old[from]! - 1, old[from + 1]!) & mask;
+      while (extensions[slot * 3] !== 0) slot = (slot + 1) & mask;
+      extensions.set(old.subarray(from, from + 3), slot * 3);
+    }
+    this.extensions = extensions;
+  }
+
+  private add(text: string, start: number, end: number, hash: number, slot: number): number {
+    const id = this.words.length;
+    const { token, covered, usable } = wordVerdicts(text.slice(start, end));
+    let run = -1;
+    if (usable) {
+      run = this.runPersons.length;
+      this.runPersons.push(singleWordPersonUncached(token));
+    }
+    this.words.push({ token, covered, run });
+    if (id + 2 > this.charStarts.length) {
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.charStarts = grown(this.charStarts, this.charStarts.length * 2);
+    }
+    const from = this.charStarts[id]!;
+    if (from + end - start > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, from + end - start));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let k = start; k < end; k++) this.chars[from + k - start] = text.charCodeAt(k);
+    this.charStarts[id + 1] = from + end - start;
+    this.hashes[id] = hash;
+    this.slots[slot] = id + 1;
+    if (this.words.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** Mixes two ids into a table index. */
+function pairHash(a: number, b: number): number {
+  const h = Math.imul(a, 0x9e3779b1) ^ b;
+  return Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ (h >>> 13);
+}
+
+function grown(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(length);
+  larger.set(array);
+  return larger;
+}
+
+let capitalizedWords = new CapitalizedWords();
+
+/** Runs that read as a person, in text order, as parallel arrays (no object per run). */
+interface PersonRuns {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly persons: RunPerson[];
+}
+
+/** The person a run of `length` words (word ids in `ids`) names; `run` is its run id, -1 when too long to cache. */
+function personOfRun(table: CapitalizedWords, run: number, ids: readonly number[], length: number): RunPerson | null {
+  const known = run >= 0 ? table.runPersons[run] : undefined;
+  if (known !== undefined) return known;
+  const tokens: string[] = [];
+  for (let k = 0; k < length; k++) tokens.push((table.words[ids[k]!] as RunWord).token);
+  const person = multiWordPerson(tokens);
+  if (run >= 0) table.runPersons[run] = person;
+  return person;
+}
+
+/**
+ * Capitalized runs (consecutive name or title words separated by single spaces only) that read as
+ * a person. Reads the text once, character codes only; a word seen before costs a fingerprint and
+ * a table probe, a run seen before one more probe per word.
+ */
+function personRuns(text: string): PersonRuns {
+  // Replaced only between texts, so word ids stay valid for a whole scan.
+  if (capitalizedWords.full) capitalizedWords = new CapitalizedWords();
+  const table = capitalizedWords;
+  const words = table.words;
+  const runs: PersonRuns = { starts: [], ends: [], persons: [] };
+  // Word ids of the current run, its length (0 when none is open), run id (-1 when too long to cache), start and end.
+  const ids: number[] = [];
+  let runLength = 0;
+  let run = -1;
   let runStart = 0;
   let runEnd = 0;
   const length = text.length;
-  // Capitalized words only: most words are lowercase, and skipping them keeps the scan fast.
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || c > 90) {
-      i++;
+  // Capitalized words only: most words are lowercase, and a regex skips to the next capital
+  // faster than a loop over character codes.
+  CAPITAL.lastIndex = 0;
+  while (CAPITAL.test(text)) {
+    const wordStart = CAPITAL.lastIndex - 1;
+    let wordEnd = wordStart + 1;
+    if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) {
+      // Inside a word ("iPhone"): skipped, and the run is left as it is.
+      while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
+      CAPITAL.lastIndex = wordEnd;
       continue;
     }
-    const wordStart = i;
-    let wordEnd = i + 1;
-    while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
-    i = wordEnd;
-    if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) continue; // inside a word ("iPhone")
-    const word = runWordOf(text.slice(wordStart, wordEnd));
-    if (!word.usable) {
-      if (words !== null) runs.push({ words, start: runStart, end: runEnd });
-      words = null;
-    } else if (words !== null && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32) {
-      words.push(word.token);
-      runEnd = wordStart + word.covered;
-    } else {
-      if (words !== null) runs.push({ words, start: runStart, end: runEnd });
-      words = [word.token];
-      runStart = wordStart;
-      runEnd = wordStart + word.covered;
+    let hash = Math.imul(HASH_SEED ^ text.charCodeAt(wordStart), HASH_PRIME);
+    for (; wordEnd < length; wordEnd++) {
+      const tail = text.charCodeAt(wordEnd);
+      if (!isWordTailCode(tail)) break;
+      hash = Math.imul(hash ^ tail, HASH_PRIME);
     }
+    CAPITAL.lastIndex = wordEnd;
+    const id = table.idOf(text, wordStart, wordEnd, hash);
+    const word = words[id] as RunWord;
+    // The open run ends unless this is a name or title word one space after it.
+    if (runLength > 0 && !(word.run >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
+      const person = personOfRun(table, run, ids, runLength);
+      if (person !== null) pushRun(runs, runStart, runEnd, person);
+      runLength = 0;
+    }
+    if (word.run < 0) continue;
+    if (runLength === 0) {
+      run = word.run;
+      runStart = wordStart;
+    } else {
+      run = run >= 0 && runLength < MAX_CACHED_RUN ? table.extend(run, id) : -1;
+    }
+    ids[runLength++] = id;
+    runEnd = wordStart + word.covered;
   }
-  if (words !== null) runs.push({ words, start: runStart, end: runEnd });
+  if (runLength > 0) {
+    const person = personOfRun(table, run, ids, runLength);
+    if (person !== null) pushRun(runs, runStart, runEnd, person);
+  }
   return runs;
 }
 
+function pushRun(runs: PersonRuns, start: number, end: number, person: RunPerson): void {
+  runs.starts.push(start);
+  runs.ends.push(end);
+  runs.persons.push(person);
+}
+
 // What follows a person's name: a speech verb or a relative "who" / an appositive ("Ada Fisher, a member").
-const PERSON_CONTEXT_AFTER = /^(?:,? (?:said|says|told|added|wrote|asked|explained|noted|argued)\b|, (?:who|a|an|the|[0-9]{2}),? )/;
+// Sticky, matched at the name's end in place (every match fits in the 12 characters after it, so
+// this equals testing a 12-character slice, without making one).
+const PERSON_CONTEXT_AFTER = /(?:,? (?:said|says|told|added|wrote|asked|explained|noted|argued)\b|, (?:who|a|an|the|[0-9]{2}),? )/y;
+
+function personContextAfter(text: string, end: number): boolean {
+  PERSON_CONTEXT_AFTER.lastIndex = end;
+  return PERSON_CONTEXT_AFTER.test(text);
+}
 
 const INDEFINITE_PRONOUNS = new Set('nobody everybody everyone someone somebody anyone anybody none nothing something everything'.split(' '));
 
 // A one-word subject's verb: "Carson defied", "Cruz openly admitted", "Kasich says".
 const SUBJECT_VERB_AFTER = /^ (?:[a-z]+ly )?(?:[a-z]{2,}ed|said|says|told|wrote|added|asked)\b/;
 
+function subjectVerbAfter(text: string, end: number): boolean {
+  // Every match starts with a space and a lowercase letter: most names fail that without a slice.
+  const next = text.charCodeAt(end + 1);
+  if (text.charCodeAt(end) !== 32 || next < 97 || next > 122) return false;
+  return SUBJECT_VERB_AFTER.test(text.slice(end, end + 24));
+}
+
 /**
  * A one-word name no full name explains counts as a person only with evidence: a title before it
  * ("Gov. Kasich", "Judge Berman") or a verb right after it ("Carson defied the question").
  */
-function singleNamedPerson(text: string, run: RawRun, person: RunPerson, midSentence: Map<string, boolean>): string | null {
+function singleNamedPerson(text: string, start: number, end: number, person: RunPerson, midSentence: Map<string, boolean>): string | null {
   const name = person.name;
-  if (/['’]$/.test(name) || INDEFINITE_PRONOUNS.has(name.toLowerCase())) return null;
+  if (person.neverAlone) return null;
   if (person.title !== null && person.title !== 'former') return name;
   // A capitalized plural opening a sentence ("Eyebrows", "Prosecutors") is a name ("Sanders") only if
   // the text also capitalizes it elsewhere.
-  if (!SUBJECT_VERB_AFTER.test(text.slice(run.end, run.end + 24))) return null;
+  if (!subjectVerbAfter(text, end)) return null;
   if (!name.endsWith('s')) return name;
   let known = midSentence.get(name);
   if (known === undefined) {
-    known = capitalizedMidSentence(text, name, Math.max(0, run.start - MID_SENTENCE_WINDOW), run.end + MID_SENTENCE_WINDOW);
+    known = capitalizedMidSentence(text, name, Math.max(0, start - MID_SENTENCE_WINDOW), end + MID_SENTENCE_WINDOW);
     midSentence.set(name, known);
   }
   return known ? name : null;
@@ -366,20 +593,91 @@ function capitalizedMidSentence(text: string, word: string, windowStart: number,
   return false;
 }
 
-/** Full names by their first and last words, with where each occurs, for fast surname lookups. */
+/** A mention of a full name in the index. */
+interface IndexedMention {
+  readonly name: string;
+  readonly start: number;
+}
+
+/** A distinct full name and the offsets it is mentioned at. */
+interface IndexedName {
+  readonly name: string;
+  readonly offsets: number[];
+}
+
+/** Full names sharing a last word. */
+interface LastWordGroup {
+  /** Every mention, in the order added (document order for the scan). */
+  readonly mentions: IndexedMention[];
+  /** Per mention, the name mentioned most often up to and including it (ties: most recently). */
+  readonly leaders: IndexedName[];
+  /** Each distinct name, in order of first mention. */
+  readonly names: IndexedName[];
+}
+
+/** Names longer than this many words are not indexed by their suffixes (the scan's have at most four). */
+const MAX_SUFFIX_INDEXED_WORDS = 8;
+
+/**
+ * Full names by their first and last words, with where each occurs, for fast surname lookups.
+ * Mentions added in document order (as the scan adds them) are answered by binary searches; any
+ * other order falls back to a walk over the names sharing the last word, which the same answers
+ * define (and which would be quadratic on a text naming thousands of people "… Smith").
+ */
 export class NameIndex {
-  // For a one-word lookup: every full name by its last / first word, in document order.
-  private readonly byLastWord = new Map<string, { name: string; start: number }[]>();
-  private readonly byFirstWord = new Map<string, { name: string; start: number }[]>();
-  // For a multi-word lookup ("Robert Casey" -> "Robert P. Casey"): distinct names by last word.
-  private readonly distinctByLastWord = new Map<string, Map<string, number[]>>();
+  private readonly byLastWord = new Map<string, LastWordGroup>();
+  // For a one-word lookup: every full name by its first word, in the order added.
+  private readonly byFirstWord = new Map<string, IndexedMention[]>();
+  private readonly byName = new Map<string, IndexedName>();
+  // For a multi-word lookup ("P. Casey" -> "Robert P. Casey"): mentions by each multi-word proper suffix.
+  private readonly bySuffix = new Map<string, IndexedMention[]>();
+  /** Every mention so far starts after the one added before it, and names are short enough to index by suffix. */
+  private inOrder = true;
+  private lastStart = -1;
 
   add(name: string, start: number): void {
     const firstSpace = name.indexOf(' ');
-    const last = name.slice(name.lastIndexOf(' ') + 1);
-    pushEntry(this.byLastWord, last, { name, start });
-    pushEntry(this.byFirstWord, firstSpace < 0 ? name : name.slice(0, firstSpace), { name, start });
-    addOccurrence(this.distinctByLastWord, last, name, start);
+    this.addWords(name, firstSpace < 0 ? name : name.slice(0, firstSpace), name.slice(name.lastIndexOf(' ') + 1), start);
+  }
+
+  /** As `add`, given the name's first and last words (the scan has them already split off). */
+  addWords(name: string, firstWord: string, lastWord: string, start: number): void {
+    if (start <= this.lastStart) this.inOrder = false;
+    this.lastStart = start;
+    const mention: IndexedMention = { name, start };
+    let group = this.byLastWord.get(lastWord);
+    if (group === undefined) {
+      group = { mentions: [], leaders: [], names: [] };
+      this.byLastWord.set(lastWord, group);
+    }
+    pushEntry(this.byFirstWord, firstWord, mention);
+    let known = this.byName.get(name);
+    if (known === undefined) {
+      known = { name, offsets: [] };
+      this.byName.set(name, known);
+      group.names.push(known);
+    }
+    known.offsets.push(start);
+    // In document order only `known` gains a mention, and it is the latest: it leads once it has
+    // caught up with the previous leader.
+    const leader = group.leaders[group.leaders.length - 1];
+    group.mentions.push(mention);
+    group.leaders.push(leader === undefined || known.offsets.length >= leader.offsets.length ? known : leader);
+    if (this.inOrder) this.addSuffixes(name, mention);
+  }
+
+  /** Files `mention` under each proper suffix of its name that has two or more words. */
+  private addSuffixes(name: string, mention: IndexedMention): void {
+    let spaces = 0;
+    for (let space = name.indexOf(' '); space >= 0 && spaces <= MAX_SUFFIX_INDEXED_WORDS; space = name.indexOf(' ', space + 1)) spaces++;
+    if (spaces > MAX_SUFFIX_INDEXED_WORDS) {
+      this.inOrder = false;
+      return;
+    }
+    // Every space but the last starts a suffix of two or more words.
+    for (let space = name.indexOf(' '), next = name.indexOf(' ', space + 1); next >= 0; space = next, next = name.indexOf(' ', space + 1)) {
+      pushEntry(this.bySuffix, name.slice(space + 1), mention);
+    }
   }
 
   /**
@@ -388,38 +686,40 @@ export class NameIndex {
    */
   resolve(name: string, at: number): string | null {
     const space = name.lastIndexOf(' ');
-    const key = space < 0 ? name : name.slice(space + 1);
-    if (space < 0) {
-      // A surname shared by several people ("Sanders"): the one named most often so far.
-      let frequent: string | null = null;
-      let frequentCount = 0;
-      let frequentLast = -1;
-      for (const [full, offsets] of this.distinctByLastWord.get(key) ?? []) {
-        const i = lastOffsetBefore(offsets, at);
-        const last = offsets[i] ?? -1;
-        if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
-          if (i < 0) continue;
-          frequent = full;
-          frequentCount = i + 1;
-          frequentLast = last;
-        }
-      }
-      if (frequent !== null) return frequent;
-      let best: { name: string; start: number } | undefined;
-      let after: { name: string; start: number } | undefined;
-      for (const list of [this.byLastWord.get(key), this.byFirstWord.get(key)]) {
-        if (list === undefined) continue;
-        const i = lastBefore(list, at);
-        const before = list[i];
-        if (before !== undefined && (best === undefined || before.start > best.start)) best = before;
-        const next = list[i + 1];
-        if (next !== undefined && (after === undefined || next.start < after.start)) after = next;
-      }
-      return (best ?? after)?.name ?? null;
+    return space < 0 ? this.resolveWord(name, at) : this.resolveWords(name, name.slice(space + 1), at);
+  }
+
+  /** `resolve` for a one-word name. */
+  resolveWord(word: string, at: number): string | null {
+    const group = this.byLastWord.get(word);
+    // A surname shared by several people ("Sanders"): the one named most often so far.
+    const frequent = group === undefined ? null : this.inOrder ? (group.leaders[lastBefore(group.mentions, at)]?.name ?? null) : mostFrequentBefore(group, at);
+    if (frequent !== null) return frequent;
+    const byLast = group?.mentions;
+    const byFirst = this.byFirstWord.get(word);
+    if (byLast === undefined && byFirst === undefined) return null;
+    let best: IndexedMention | undefined;
+    let after: IndexedMention | undefined;
+    for (const list of [byLast, byFirst]) {
+      if (list === undefined) continue;
+      const i = lastBefore(list, at);
+      const before = list[i];
+      if (before !== undefined && (best === undefined || before.start > best.start)) best = before;
+      const next = list[i + 1];
+      if (next !== undefined && (after === undefined || next.start < after.start)) after = next;
+    }
+    return (best ?? after)?.name ?? null;
+  }
+
+  /** `resolve` for a name of two or more words, given its last word. */
+  resolveWords(name: string, lastWord: string, at: number): string | null {
+    if (this.inOrder) {
+      const longer = this.bySuffix.get(name);
+      return longer === undefined ? null : (longer[lastBefore(longer, at)]?.name ?? null);
     }
     let best: string | null = null;
     let bestAt = -1;
-    for (const [full, offsets] of this.distinctByLastWord.get(key) ?? []) {
+    for (const { name: full, offsets } of this.byLastWord.get(lastWord)?.names ?? []) {
       if (full === name || !full.endsWith(` ${name}`)) continue;
       const i = lastOffsetBefore(offsets, at);
       if (i >= 0 && (offsets[i] as number) > bestAt) {
@@ -431,21 +731,28 @@ export class NameIndex {
   }
 }
 
-function pushEntry(map: Map<string, { name: string; start: number }[]>, key: string, entry: { name: string; start: number }): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [entry]);
-  else list.push(entry);
+/** The name in `group` mentioned most often before `at` (ties: the one mentioned last), or null. */
+function mostFrequentBefore(group: LastWordGroup, at: number): string | null {
+  let frequent: string | null = null;
+  let frequentCount = 0;
+  let frequentLast = -1;
+  for (const { name: full, offsets } of group.names) {
+    const i = lastOffsetBefore(offsets, at);
+    const last = offsets[i] ?? -1;
+    if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
+      if (i < 0) continue;
+      frequent = full;
+      frequentCount = i + 1;
+      frequentLast = last;
+    }
+  }
+  return frequent;
 }
 
-function addOccurrence(map: Map<string, Map<string, number[]>>, key: string, name: string, start: number): void {
-  let group = map.get(key);
-  if (group === undefined) {
-    group = new Map();
-    map.set(key, group);
-  }
-  const offsets = group.get(name);
-  if (offsets === undefined) group.set(name, [start]);
-  else offsets.push(start);
+function pushEntry(map: Map<string, IndexedMention[]>, key: string, mention: IndexedMention): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [mention]);
+  else list.push(mention);
 }
 
 /** Index of the last offset before `at` (ascending offsets), or -1. */
@@ -479,81 +786,100 @@ function lastBefore(list: readonly { start: number }[], at: number): number {
 }
 
 /**
- * Names in a text, found in two stages on demand: the index of full names (multi-word runs only)
- * answers speaker lookups; every mention (one-word names resolved, gender, evidence) is built only
- * when a pronoun needs an antecedent. Both stages read the whole text, so results do not depend on
- * which is asked first.
+ * Names in a text, found in two stages on demand: the index of full names answers speaker lookups;
+ * every mention (one-word names resolved, gender, evidence) is built only when a pronoun needs an
+ * antecedent. Both stages read the same scan of the whole text, so results do not depend on which
+ * is asked first.
  */
 export class NameScan {
-  private runs: RawRun[] | undefined;
-  /** Person per run, by run index; one-word runs are read only for mentions. */
-  private persons: (RunPerson | null)[] = [];
-  private nameIndex: NameIndex | undefined;
+  private scanned: { readonly runs: PersonRuns; readonly index: NameIndex } | undefined;
   private found: PersonMention[] | undefined;
   constructor(private readonly text: string) {}
 
-  get index(): NameIndex {
-    if (this.nameIndex === undefined) {
-      const runs = capitalizedRuns(this.text);
+  private scan(): { readonly runs: PersonRuns; readonly index: NameIndex } {
+    if (this.scanned === undefined) {
+      const runs = personRuns(this.text);
       const index = new NameIndex();
-      const persons: (RunPerson | null)[] = new Array<RunPerson | null>(runs.length).fill(null);
-      for (let i = 0; i < runs.length; i++) {
-        const run = runs[i] as RawRun;
-        if (run.words.length < 2) continue;
-        const person = personFromRun(run.words);
-        persons[i] = person;
-        if (person !== null && person.name.includes(' ')) index.add(person.name, run.start);
+      for (let r = 0; r < runs.persons.length; r++) {
+        const person = runs.persons[r] as RunPerson;
+        if (person.multiWord) index.addWords(person.name, person.firstWord, person.lastWord, runs.starts[r] as number);
       }
-      this.runs = runs;
-      this.persons = persons;
-      this.nameIndex = index;
+      this.scanned = { runs, index };
     }
-    return this.nameIndex;
+    return this.scanned;
+  }
+
+  get index(): NameIndex {
+    return this.scan().index;
   }
 
   get mentions(): PersonMention[] {
     if (this.found === undefined) {
-      const index = this.index;
-      const runs = this.runs ?? [];
-      const named = runs.map((run, i) => ({ run, person: run.words.length < 2 ? personFromRun(run.words) : (this.persons[i] ?? null) }));
-      this.found = personMentions(this.text, named, index);
+      const { runs, index } = this.scan();
+      this.found = personMentions(this.text, runs, index);
     }
     return this.found;
   }
 }
 
-function personMentions(text: string, named: readonly { run: RawRun; person: RunPerson | null }[], index: NameIndex): PersonMention[] {
+/** What the text tells of a full name: the gender it implies (null if none), and whether it names a person. */
+interface NameFacts {
+  gender: Gender | null;
+  likelyPerson: boolean;
+}
+
+function factsOf(facts: Map<string, NameFacts>, name: string): NameFacts {
+  let known = facts.get(name);
+  if (known === undefined) {
+    known = { gender: null, likelyPerson: false };
+    facts.set(name, known);
+  }
+  return known;
+}
+
+function personMentions(text: string, runs: PersonRuns, index: NameIndex): PersonMention[] {
+  const { starts, ends, persons } = runs;
   // Evidence per full name: a title before it, a known first name, or a later bare-surname mention.
-  const genderOf = new Map<string, Gender | null>();
-  const evidence = new Set<string>();
-  for (const { run, person } of named) {
-    if (person === null || !person.name.includes(' ')) continue;
-    const gender = (person.title !== null ? genderOfName(person.title) : null) ?? genderOfName(person.name);
-    if (gender !== null) genderOf.set(person.name, gender);
-    if (person.title !== null || gender !== null || PERSON_CONTEXT_AFTER.test(text.slice(run.end, run.end + 12))) evidence.add(person.name);
+  const facts = new Map<string, NameFacts>();
+  for (let r = 0; r < persons.length; r++) {
+    const person = persons[r] as RunPerson;
+    if (!person.multiWord) continue;
+    const end = ends[r] as number;
+    // A gender comes from a title or a known first name, so it is evidence too.
+    if (!(person.title !== null || person.gender !== null || personContextAfter(text, end))) continue;
+    const known = factsOf(facts, person.name);
+    if (person.gender !== null) known.gender = person.gender;
+    known.likelyPerson = true;
   }
   const midSentence = new Map<string, boolean>();
-  const resolved = named.map(({ run, person }) => {
-    if (person === null) return null;
-    const full = index.resolve(person.name, run.start) ?? (person.name.includes(' ') ? person.name : singleNamedPerson(text, run, person, midSentence));
-    if (full === null) return null;
-    if (full !== person.name || !full.includes(' ')) {
-      evidence.add(full);
-      const gender = person.title !== null ? genderOfName(person.title) : null;
-      if (gender !== null && !genderOf.has(full)) genderOf.set(full, gender);
+  // The full name each run refers to, or null when it is not taken for a person.
+  const fullNames: (string | null)[] = [];
+  for (let r = 0; r < persons.length; r++) {
+    const person = persons[r] as RunPerson;
+    const start = starts[r] as number;
+    const full = person.multiWord
+      ? (index.resolveWords(person.name, person.lastWord, start) ?? person.name)
+      : (index.resolveWord(person.name, start) ?? singleNamedPerson(text, start, ends[r] as number, person, midSentence));
+    fullNames.push(full);
+    if (full === null) continue;
+    if (full !== person.name || !person.multiWord) {
+      const known = factsOf(facts, full);
+      known.likelyPerson = true;
+      if (person.titleGender !== null && known.gender === null) known.gender = person.titleGender;
     }
-    return { run, person, full };
-  });
+  }
   const mentions: PersonMention[] = [];
-  for (const r of resolved) {
-    if (r === null) continue;
+  for (let r = 0; r < persons.length; r++) {
+    const full = fullNames[r];
+    if (full === null || full === undefined) continue;
+    const known = facts.get(full);
     mentions.push({
-      name: r.person.name,
-      fullName: r.full,
-      start: r.run.start,
-      end: r.run.end,
-      gender: genderOf.get(r.full) ?? null,
-      likelyPerson: evidence.has(r.full),
+      name: (persons[r] as RunPerson).name,
+      fullName: full,
+      start: starts[r] as number,
+      end: ends[r] as number,
+      gender: known?.gender ?? null,
+      likelyPerson: known?.likelyPerson ?? false,
     });
   }
   return mentions;
