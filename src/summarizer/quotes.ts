@@ -18,14 +18,17 @@ export interface QuoteWithSpan extends Quote {
   readonly speakerPhrase: string | null;
 }
 
+/** The characters JavaScript's `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680 || c === 0xfeff;
+}
+
 /** Whitespace-separated words in text[start, end), counting stops at `cap` (callers only compare small counts). */
 function wordCountIn(text: string, start: number, end: number, cap = Number.POSITIVE_INFINITY): number {
   let count = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680 || c === 0xfeff;
-    if (space) inWord = false;
+    if (isSpaceCode(text.charCodeAt(i))) inWord = false;
     else if (!inWord) {
       inWord = true;
       if (++count >= cap) return count;
@@ -389,13 +392,34 @@ function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
 // Words before an opening mark that introduce a title, a name or a term rather than speech.
 const TITLE_INTRODUCERS = /(?:['’]s|\b(?:titled|entitled|dubbed|nicknamed|headlined|headline|show|program|programme|book|film|movie|song|album|series|podcast|column|op-ed|article|essay|memo|report|documentary|slogan|hashtag|the|so-called|term|word|words|phrase|label|as)[,:]?)\s*$/i;
 
+/** More words than this never read as a title by their capitals. */
+const TITLE_MAX_WORDS = 8;
+
 /** True for a quotation that reads as a title or a term in quote marks (not speech). */
 function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
-  const inner = text.slice(span.start, span.end);
-  const words = inner.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
-  if (words.length === 0) return true;
-  const capitalized = words.filter((w) => /^[A-Z]/.test(w)).length;
-  if (words.length >= 2 && capitalized / words.length > 0.6 && words.length <= 8) return true;
+  // Whitespace-separated words holding an ASCII letter, and how many of them start with a capital;
+  // counting stops once there are too many words for a title.
+  let words = 0;
+  let capitalized = 0;
+  let i = span.start;
+  while (i < span.end && words <= TITLE_MAX_WORDS) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const first = text.charCodeAt(i);
+    let letter = false;
+    for (; i < span.end; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpaceCode(c)) break;
+      if (((c | 32) >= 97 && (c | 32) <= 122)) letter = true;
+    }
+    if (!letter) continue;
+    words++;
+    if (first >= 65 && first <= 90) capitalized++;
+  }
+  if (words === 0) return true;
+  if (words >= 2 && capitalized / words > 0.6 && words <= TITLE_MAX_WORDS) return true;
   const before = text.slice(Math.max(0, span.openMark - 24), span.openMark);
   return TITLE_INTRODUCERS.test(before);
 }
