@@ -112,6 +112,8 @@ function isWordCode(c: number): boolean {
 }
 
 function isSpaceCode(c: number): boolean {
+  // Printable ASCII and C1 controls first: the common case.
+  if (c > 32 && c < 160) return false;
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || c === 0x1680 || c === 0xfeff || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000));
 }
 
@@ -237,7 +239,7 @@ export interface Cue {
   readonly verb: string;
   readonly side: 'after' | 'before';
   /** True when the phrase is a sentence's subject found by position alone, not next to a speech verb. */
-  readonly bySubject?: boolean;
+  readonly bySubject: boolean;
 }
 
 /** A speech verb in lowercase ("States", "Post" and "Read" are names, not verbs, when capitalized). */
@@ -283,11 +285,12 @@ function beforeWindowStart(text: string, to: number, floor: number): number {
   return limit;
 }
 
-function phraseOf(text: string, tokens: readonly Token[]): { phrase: string; at: number } | null {
+/** The cue whose speaker phrase spans `tokens`, or null when there are none. */
+function cueOf(text: string, tokens: readonly Token[], verb: string, side: Cue['side'], bySubject = false): Cue | null {
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (first === undefined || last === undefined) return null;
-  return { phrase: text.slice(first.start, last.end), at: first.start };
+  return { phrase: text.slice(first.start, last.end), at: first.start, verb, side, bySubject };
 }
 
 const PRONOUN_SUBJECTS = new WordSet(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'who']);
@@ -437,12 +440,10 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
   if (rest.length === 0) return null;
   const head = rest[0] as Token;
   if (head.text === 'according' && rest[1] !== undefined && rest[1].bare === 'to') {
-    const p = phraseOf(text, subjectAfter(rest, 2));
-    return p === null ? null : { ...p, verb: 'according to', side: 'after' };
+    return cueOf(text, subjectAfter(rest, 2), 'according to', 'after');
   }
-  if (/^[a-z]/.test(head.text) && INVERTING_VERBS.hasBare(head)) {
-    const p = phraseOf(text, subjectAfter(rest, 1));
-    return p === null ? null : { ...p, verb: head.bare, side: 'after' };
+  if (head.first >= 97 && head.first <= 122 && INVERTING_VERBS.hasBare(head)) {
+    return cueOf(text, subjectAfter(rest, 1), head.bare, 'after');
   }
   // "<subject> [adverb] said": the verb must come within the first few words, before any comma.
   let commas = 0;
@@ -456,13 +457,12 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
     if (k >= 10 && commas === 0) break;
     // "…" for Clinton, said Kunin: an inverting verb right after a comma introduces the speaker.
     if (isMarkOf(rest[k - 1], ',') && INVERTING_VERBS.hasText(token)) {
-      const p = phraseOf(text, subjectAfter(rest, k + 1));
-      if (p !== null) return { ...p, verb: token.text, side: 'after' };
+      const cue = cueOf(text, subjectAfter(rest, k + 1), token.text, 'after');
+      if (cue !== null) return cue;
     }
     if (isSpeechVerb(token)) {
       const subject = subjectBefore(rest, k, lowercase);
-      const p = phraseOf(text, subject.length > 0 ? subject : nominalAfterQuote(rest, k));
-      return p === null ? null : { ...p, verb: token.bare, side: 'after' };
+      return cueOf(text, subject.length > 0 ? subject : nominalAfterQuote(rest, k), token.bare, 'after');
     }
   }
   return null;
@@ -489,34 +489,32 @@ export function cueBefore(text: string, openMark: number, floor: number, lowerca
   for (let k = tokens.length - 1; k >= 0; k--) {
     const token = tokens[k] as Token;
     if (token.is('according') && tokens[k + 1] !== undefined && (tokens[k + 1] as Token).is('to')) {
-      const p = phraseOf(text, subjectAfter(tokens, k + 2));
-      if (p !== null) return { ...p, verb: 'according to', side: 'before' };
+      const cue = cueOf(text, subjectAfter(tokens, k + 2), 'according to', 'before');
+      if (cue !== null) return cue;
       continue;
     }
     if (!isSpeechVerb(token)) continue;
     const verb = token.bare;
     // A passive ("Sanders was asked by host Bill Maher, …"): the agent speaks.
     if (tokens[k + 1]?.bare === 'by' && verb.endsWith('ed')) {
-      const agent = agentAfter(tokens, k + 2);
-      const p = phraseOf(text, agent);
-      if (p !== null) return { ...p, verb, side: 'before' };
+      const cue = cueOf(text, agentAfter(tokens, k + 2), verb, 'before');
+      if (cue !== null) return cue;
       continue;
     }
     // A participle ("…, saying, "…"") takes the subject of its sentence.
     if (verb.endsWith('ing')) {
       const subject = sentenceSubject(text, start, token.start, lowercase);
-      if (subject !== null) return { ...subject, verb, side: 'before', bySubject: true };
+      if (subject !== null) return { phrase: subject.phrase, at: subject.at, verb, side: 'before', bySubject: true };
       continue;
     }
-    const subject = subjectBefore(tokens, k, lowercase);
-    const p = phraseOf(text, subject);
-    if (p !== null) return { ...p, verb, side: 'before' };
+    const cue = cueOf(text, subjectBefore(tokens, k, lowercase), verb, 'before');
+    if (cue !== null) return cue;
     if (INVERTING_VERBS.has(verb)) {
       // "Said Dorothy Poynter, …: "…"": only when nothing but punctuation separates the phrase from the quote.
       const phraseTokens = subjectAfter(tokens, k + 1);
-      const after = phraseOf(text, phraseTokens);
+      const after = cueOf(text, phraseTokens, verb, 'before');
       const rest = tokens.slice(k + 1 + phraseTokens.length);
-      if (after !== null && rest.length > 0 && rest.every((t) => /^[,:]$/.test(t.text))) return { ...after, verb, side: 'before' };
+      if (after !== null && rest.length > 0 && rest.every((t) => /^[,:]$/.test(t.text))) return after;
     }
   }
   return null;
@@ -557,7 +555,7 @@ export function sentenceSubject(text: string, from: number, to: number, lowercas
       const cue = subjectOfClause(text, tokens.slice(k + 1), to, lowercase);
       if (cue === null) continue;
       const after = tokens[k + 1 + cue.words];
-      if (after !== undefined && after.text !== ',') return cue.cue;
+      if (after !== undefined && !isMarkOf(after, ',')) return cue.cue;
       fallback ??= cue.cue;
     }
     return fallback;
@@ -611,8 +609,8 @@ function subjectOfClause(text: string, tokens: readonly Token[], to: number, low
   // The subject must be followed by its verb phrase (a lowercase word, an appositive or "himself").
   const next = tokens[end];
   if (next === undefined || next.start >= to) return null;
-  const appositive = next.text === ',' && !DETERMINER_WORDS.hasBare(head);
-  if (!(appositive || (isWord(next) && /^[a-z]/.test(next.text) && !CLAUSE_WORDS.hasText(next)))) return null;
-  const p = phraseOf(text, tokens.slice(0, end));
-  return p === null ? null : { cue: { ...p, verb: 'subject', side: 'before', bySubject: true }, words: end };
+  const appositive = isMarkOf(next, ',') && !DETERMINER_WORDS.hasBare(head);
+  if (!(appositive || (isWord(next) && next.first >= 97 && next.first <= 122 && !CLAUSE_WORDS.hasText(next)))) return null;
+  const cue = cueOf(text, tokens.slice(0, end), 'subject', 'before', true);
+  return cue === null ? null : { cue, words: end };
 }

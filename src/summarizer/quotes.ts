@@ -20,6 +20,8 @@ export interface QuoteWithSpan extends Quote {
 
 /** The characters JavaScript's `\s` matches. */
 function isSpaceCode(c: number): boolean {
+  // Printable ASCII and C1 controls first: the common case.
+  if (c > 32 && c < 160) return false;
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680 || c === 0xfeff;
 }
 
