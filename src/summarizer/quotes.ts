@@ -199,8 +199,9 @@ function firstPersonAfter(ctx: Context, at: number): number {
 function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan, speakers: ReadonlySet<string>, lastNamed: NamedSpeaker | null): string | null {
   // A clause word before the subject is not part of it ("As John Cornyn put it", "And Skelly called").
   const phrase = cue.phrase.trim().replace(/^(?:As|And|But|Now|Said|While|So|Then|Yet|Also|Or)\s+(?=\S)/, '');
-  const words = phrase.split(/\s+/);
-  if (words.length === 1 && isPronoun(phrase)) {
+  // The phrase is trimmed, so its words are exactly what splitting on whitespace would give.
+  const words = wordCountIn(phrase, 0, phrase.length);
+  if (words === 1 && isPronoun(phrase)) {
     const lower = phrase.toLowerCase();
     if (ctx.lowercase || (lower !== 'he' && lower !== 'she')) return null;
     // The antecedent comes before the pronoun and before the quote it attributes.
@@ -210,23 +211,23 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
     return recent ?? antecedentBefore(ctx, at, gender, spans, speakers);
   }
   if (ctx.lowercase) {
-    return DETERMINERS.test(phrase) && words.length <= NOMINAL_MAX_WORDS ? phrase : null;
+    return DETERMINERS.test(phrase) && words <= NOMINAL_MAX_WORDS ? phrase : null;
   }
   if (DETERMINERS.test(phrase)) {
     // "The judge", "a spokesman for the campaign": as written, unless it names a person ("his aide John Doe").
     const named = personInPhrase(ctx, phrase, cue.at);
     if (named !== null && named.includes(' ')) return named;
-    return words.length <= NOMINAL_MAX_WORDS ? phrase.replace(/[,.;:]+$/, '') : null;
+    return words <= NOMINAL_MAX_WORDS ? phrase.replace(/[,.;:]+$/, '') : null;
   }
   const person = personInPhrase(ctx, phrase, cue.at);
   // A lone capitalized word found only by its place at a sentence's start ("Hours later, …",
   // "Specifically, …") is a person only when it is part of a full name in the text.
-  if (person !== null && !(cue.bySubject === true && words.length < 2 && !person.includes(' ') && !speakers.has(person))) return person;
+  if (person !== null && !(cue.bySubject && words < 2 && !person.includes(' ') && !speakers.has(person))) return person;
   // A sentence's opening capitalized word that is not a person ("Couple", "Fifteen") is no speaker;
   // an organisation opening it needs two words or an acronym ("NBC News", "CNN").
-  if ((cue.verb === 'subject' || cue.bySubject === true) && words.length < 2 && !/^[A-Z]{2,}$/.test(phrase)) return null;
+  if ((cue.verb === 'subject' || cue.bySubject) && words < 2 && !/^[A-Z]{2,}$/.test(phrase)) return null;
   // An organisation as written ("the White House", "CNN", "Politico"), never a date or a headline.
-  const usable = /^[A-Z]/.test(phrase) && words.length <= 4 && !/^[A-Z\s]{6,}$/.test(phrase) && words.every((w) => !isNonNameWord(w));
+  const usable = /^[A-Z]/.test(phrase) && words <= 4 && !/^[A-Z\s]{6,}$/.test(phrase) && phrase.split(/\s+/).every((w) => !isNonNameWord(w));
   return usable ? phrase.replace(/[,.;:]+$/, '') : null;
 }
 
@@ -241,14 +242,34 @@ function personInPhrase(ctx: Context, phrase: string, at: number): string | null
   let foundEnd = 0;
   for (let m = runPattern.exec(phrase); m !== null; m = runPattern.exec(phrase)) {
     if (found !== null && /(?:^|\s)(?:of|for|at|from|with|in|on)\s|,/.test(phrase.slice(foundEnd, m.index))) break;
-    const run = m[0].trim().split(/\s+/).map((w) => w.replace(/[,]$/, ''));
-    const name = personNameFromRun(run.map((w) => w.replace(/\.$/, (dot) => (w.length <= 2 ? dot : ''))));
+    const name = personNameFromRun(runWords(phrase, m.index, m.index + m[0].length));
     if (name !== null) {
       found = name;
       foundEnd = m.index + m[0].length;
     }
   }
   return found === null ? null : (ctx.names?.resolve(found, at) ?? found);
+}
+
+/**
+ * The words of a capitalized run text[start, end) (words and single whitespace characters), a final
+ * period dropped from words longer than two characters ("Jr." -> "Jr", but "J." stays an initial).
+ */
+function runWords(text: string, start: number, end: number): string[] {
+  const words: string[] = [];
+  let i = start;
+  while (i < end) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let wordEnd = i + 1;
+    while (wordEnd < end && !isSpaceCode(text.charCodeAt(wordEnd))) wordEnd++;
+    const length = wordEnd - i;
+    words.push(text.slice(i, length > 2 && text.charCodeAt(wordEnd - 1) === 46 ? wordEnd - 1 : wordEnd));
+    i = wordEnd;
+  }
+  return words;
 }
 
 /** Names cost a scan of the whole text: found only once a quote's speaker needs resolving. */
@@ -492,7 +513,7 @@ export function keyQuotes(text: string, limit = 3): Quote[] {
   const scored: { q: QuoteWithSpan; score: number }[] = [];
   for (let index = 0; index < all.length; index++) {
     const q = all[index] as QuoteWithSpan;
-    const words = wordCountIn(q.text, 0, q.text.length, KEY_WORD_CAP);
+    const words = wordCountIn(text, q.start, q.end, KEY_WORD_CAP);
     if (words >= SHORT_QUOTE_WORDS) scored.push({ q, score: keyScore(q, words, index, all.length) });
   }
   scored.sort((a, b) => b.score - a.score || a.q.start - b.q.start);
@@ -522,11 +543,9 @@ function sameQuoteText(a: string, b: string): boolean {
     }
     if (x >= 65 && x <= 90) x += 32;
     if (y >= 65 && y <= 90) y += 32;
-    if (x !== y) {
-      // A non-ASCII space ahead could still join a whitespace run: let the exact route decide.
-      if (isAsciiSpace(x) || isAsciiSpace(y)) return normalisedQuoteText(a) === normalisedQuoteText(b);
-      return false;
-    }
+    // Both prefixes so far are ASCII, equal once normalised and end outside a whitespace run, so an
+    // ASCII space against any other ASCII character differs in the normalised texts too.
+    if (x !== y) return false;
     i++;
     j++;
   }
