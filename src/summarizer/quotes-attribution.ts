@@ -14,24 +14,28 @@ const PERIOD = 46;
  * on first read and the flags come from character codes.
  */
 class Token {
-  private textValue: string | undefined = undefined;
-  private bareValue: string | undefined = undefined;
+  private readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  /** A word (starts with a letter or digit), not a punctuation mark. */
+  readonly word: boolean;
+  /** Code of the first character. */
+  readonly first: number;
   /** End of the token without its final period. */
   readonly stemEnd: number;
+  private textValue: string | undefined;
+  private bareValue: string | undefined;
 
-  constructor(
-    private readonly source: string,
-    readonly start: number,
-    readonly end: number,
-    /** A word (starts with a letter or digit), not a punctuation mark. */
-    readonly word: boolean,
-  ) {
+  // Fields are assigned here rather than declared with initializers: tokens are made by the thousand.
+  constructor(source: string, start: number, end: number, word: boolean) {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.word = word;
+    this.first = source.charCodeAt(start);
     this.stemEnd = source.charCodeAt(end - 1) === PERIOD ? end - 1 : end;
-  }
-
-  /** Code of the first character. */
-  get first(): number {
-    return this.source.charCodeAt(this.start);
+    this.textValue = undefined;
+    this.bareValue = undefined;
   }
 
   /** Starts with an ASCII capital. */
