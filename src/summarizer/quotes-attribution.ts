@@ -269,12 +269,20 @@ function isQuoteMarkCode(c: number): boolean {
   return c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
 }
 
+/**
+ * False for the common characters that cannot end a window (letters, spaces and most ASCII), so the
+ * window scans skip them without the line, quote-mark and sentence-end checks.
+ */
+function mayEndWindow(c: number): boolean {
+  return !((c > 63 && c < 0xab) || c === 32);
+}
+
 /** End of the clause after a closing mark: sentence end, next quote mark or line end (at most 160 chars). */
 function afterWindowEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + 160);
   for (let i = from; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i)) return i;
+    if (mayEndWindow(c) && (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i))) return i;
   }
   return limit;
 }
@@ -284,7 +292,7 @@ function beforeWindowStart(text: string, to: number, floor: number): number {
   const limit = Math.max(floor, to - 240);
   for (let i = to - 1; i >= limit; i--) {
     const c = text.charCodeAt(i);
-    if (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i)) return i + 1;
+    if (mayEndWindow(c) && (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i))) return i + 1;
   }
   return limit;
 }
@@ -532,7 +540,8 @@ const LEADING_CONJUNCTIONS = new WordSet(['and', 'but', 'so', 'or', 'then', 'now
 export function sentenceStartOf(text: string, at: number, floor: number): number {
   const limit = Math.max(floor, at - 320);
   for (let i = at - 1; i >= limit; i--) {
-    if (text.charCodeAt(i) === 10 || endsSentence(text, i)) return i + 1;
+    const c = text.charCodeAt(i);
+    if (mayEndWindow(c) && (c === 10 || endsSentence(text, i))) return i + 1;
   }
   return limit;
 }

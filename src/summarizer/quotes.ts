@@ -392,14 +392,15 @@ function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
   const paragraphs = quotes.map((q) => paragraphStart(ctx, q.span.openMark));
   // Forward pass: the last cued quote earlier in the paragraph; backward pass: the next one.
   let lastCued: Attributed | null = null;
-  quotes.forEach((q, i) => {
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i] as Attributed;
     if (i > 0 && paragraphs[i] !== paragraphs[i - 1] && paragraphStart(ctx, (quotes[i - 1] as Attributed).span.closeMark) !== paragraphs[i]) lastCued = null;
     if (q.cue !== null) lastCued = q;
     else if (lastCued !== null) {
       q.speaker = lastCued.speaker;
       q.attribution = 'inherited';
     }
-  });
+  }
   let nextCued: Attributed | null = null;
   for (let i = quotes.length - 1; i >= 0; i--) {
     const q = quotes[i] as Attributed;
@@ -467,10 +468,10 @@ export function findQuoteSpans(text: string): QuoteWithSpan[] {
     const spans = scanQuoteSpans(text);
     // Names are only needed for speakers: skip finding them in text without quotations.
     if (spans.length === 0) return [];
-    const attributed = attributeAll(buildContext(text), spans);
-    return attributed
-      .filter((q) => isKeptQuotation(text, q))
-      .map((q) => ({
+    const quotes: QuoteWithSpan[] = [];
+    for (const q of attributeAll(buildContext(text), spans)) {
+      if (!isKeptQuotation(text, q)) continue;
+      quotes.push({
         text: text.slice(q.span.start, q.span.end),
         speaker: q.speaker,
         start: q.span.start,
@@ -478,7 +479,9 @@ export function findQuoteSpans(text: string): QuoteWithSpan[] {
         parts: q.span.parts,
         attribution: q.attribution,
         speakerPhrase: q.cue?.phrase ?? null,
-      }));
+      });
+    }
+    return quotes;
   } catch {
     // Defensive: a summary without quotes beats a crashed command.
     return [];
@@ -495,11 +498,18 @@ function keyScore(q: QuoteWithSpan, words: number, index: number, total: number)
   let score = 0;
   if (q.speaker !== null) score += 3;
   if (q.attribution === 'cue') score += 1;
-  if (/[.!?…]["'”’)]?$/.test(q.text) || /^[A-Z“"]/.test(q.text)) score += 1;
+  if (endsLikeSentence(q.text) || /^[A-Z“"]/.test(q.text)) score += 1;
   score += Math.min(words, 40) / 20 - Math.max(0, words - 60) / 40;
   // Earlier quotes tend to be the article's central ones.
   score += total > 1 ? (1 - index / (total - 1)) * 0.5 : 0.5;
   return score;
+}
+
+/** Ends with . ! ? or …, optionally followed by one closing quote or parenthesis (/[.!?…]["'”’)]?$/). */
+function endsLikeSentence(text: string): boolean {
+  let last = text.charCodeAt(text.length - 1);
+  if (last === 34 || last === 39 || last === 0x201d || last === 0x2019 || last === 41) last = text.charCodeAt(text.length - 2);
+  return last === 46 || last === 33 || last === 63 || last === 0x2026;
 }
 
 // Word counts above this no longer change a key score (the long-quote penalty saturates far beyond it).
