@@ -69,6 +69,28 @@ class Token {
   is(word: string): boolean {
     return this.stemEnd - this.start === word.length && this.bare === word;
   }
+
+  /** wordHash of the bare form, read off the characters; -1 when the stem is not all ASCII. */
+  bareHash(): number {
+    let hash = 0;
+    for (let i = this.start; i < this.stemEnd; i++) {
+      const c = this.source.charCodeAt(i);
+      if (c >= 128) return -1;
+      hash = mixHash(hash, c >= 65 && c <= 90 ? c + 32 : c);
+    }
+    return hash;
+  }
+}
+
+function mixHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) & 0x7fffffff;
+}
+
+/** A non-negative hash of an ASCII word's characters. */
+function wordHash(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = mixHash(hash, word.charCodeAt(i));
+  return hash;
 }
 
 /** Longest word a WordSet's shape table covers; longer words are looked up directly. */
@@ -82,11 +104,14 @@ const SHAPE_LENGTHS = 32;
 class WordSet {
   private readonly words: ReadonlySet<string>;
   private readonly shapes = new Uint8Array(128 * SHAPE_LENGTHS);
+  /** Hashes of the words: an ASCII token whose hash is not here is not in the set either. */
+  private readonly hashes = new Set<number>();
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     for (const word of this.words) {
       if (word.length < SHAPE_LENGTHS) this.shapes[word.charCodeAt(0) * SHAPE_LENGTHS + word.length] = 1;
+      this.hashes.add(wordHash(word));
     }
   }
 
@@ -99,6 +124,8 @@ class WordSet {
     const c = token.first;
     const length = token.stemEnd - token.start;
     if (c < 128 && length < SHAPE_LENGTHS && this.shapes[((c >= 65 && c <= 90) ? c + 32 : c) * SHAPE_LENGTHS + length] === 0) return false;
+    const hash = token.bareHash();
+    if (hash >= 0 && !this.hashes.has(hash)) return false;
     return this.words.has(token.bare);
   }
 
