@@ -93,6 +93,9 @@ function wordHash(word: string): number {
   return hash;
 }
 
+/** Size of a WordSet's hash bit table (a power of two). */
+const HASH_BITS = 1 << 16;
+
 /** Longest word a WordSet's shape table covers; longer words are looked up directly. */
 const SHAPE_LENGTHS = 32;
 
@@ -104,14 +107,15 @@ const SHAPE_LENGTHS = 32;
 class WordSet {
   private readonly words: ReadonlySet<string>;
   private readonly shapes = new Uint8Array(128 * SHAPE_LENGTHS);
-  /** Hashes of the words: an ASCII token whose hash is not here is not in the set either. */
-  private readonly hashes = new Set<number>();
+  /** Bits set at the words' hashes: an ASCII token whose bit is clear is not in the set either. */
+  private readonly hashBits = new Uint32Array(HASH_BITS / 32);
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     for (const word of this.words) {
       if (word.length < SHAPE_LENGTHS) this.shapes[word.charCodeAt(0) * SHAPE_LENGTHS + word.length] = 1;
-      this.hashes.add(wordHash(word));
+      const bit = wordHash(word) & (HASH_BITS - 1);
+      this.hashBits[bit >>> 5] = (this.hashBits[bit >>> 5] as number) | (1 << (bit & 31));
     }
   }
 
@@ -125,7 +129,10 @@ class WordSet {
     const length = token.stemEnd - token.start;
     if (c < 128 && length < SHAPE_LENGTHS && this.shapes[((c >= 65 && c <= 90) ? c + 32 : c) * SHAPE_LENGTHS + length] === 0) return false;
     const hash = token.bareHash();
-    if (hash >= 0 && !this.hashes.has(hash)) return false;
+    if (hash >= 0) {
+      const bit = hash & (HASH_BITS - 1);
+      if ((((this.hashBits[bit >>> 5] as number) >>> (bit & 31)) & 1) === 0) return false;
+    }
     return this.words.has(token.bare);
   }
 

@@ -130,7 +130,10 @@ export function scanQuoteSpans(text: string): QuoteSpan[] {
   for (const at of quoteMarkOffsets(text)) {
     if (at >= lineEnd) {
       if (lineMarks.length > 0) scanLine(text, lineStart, lineEnd, lineMarks, segments);
-      lineStart = text.lastIndexOf('\n', at) + 1;
+      // The line starts after the last newline before the mark; searching forward from the previous
+      // line's end keeps the search native and visits every newline at most once.
+      lineStart = lineEnd + 1;
+      for (let n = text.indexOf('\n', lineStart); n >= 0 && n < at; n = text.indexOf('\n', n + 1)) lineStart = n + 1;
       lineEnd = text.indexOf('\n', at);
       if (lineEnd < 0) lineEnd = text.length;
       lineMarks = [];
