@@ -282,7 +282,8 @@ export interface Cue {
 
 /** A speech verb in lowercase ("States", "Post" and "Read" are names, not verbs, when capitalized). */
 function isSpeechVerb(token: Token | undefined): boolean {
-  return token !== undefined && token.word && !(token.first < 97) && token.lowercase && SPEECH_VERBS.hasBare(token);
+  // The word-list test rules out most words before the lowercase check reads their characters.
+  return token !== undefined && token.word && !(token.first < 97) && SPEECH_VERBS.hasBare(token) && token.lowercase;
 }
 
 const ABBREVIATION_BEFORE_DOT = /(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSgt|\bCapt|\bJr|\bSr|\bProf|\bRev|\bU\.S|\bNo|\bvs|\bInc|\bCorp|\bCo|\bMt|\bFt)$/;
@@ -528,10 +529,21 @@ function agentAfter(tokens: readonly Token[], from: number): Token[] {
   return lastCapital < 0 ? [] : tokens.slice(from, lastCapital + 1);
 }
 
-/** Looks for the cue in the sentence before an opening mark (nearest speech verb to the quote). */
-export function cueBefore(text: string, openMark: number, floor: number, lowercase: boolean): Cue | null {
+/**
+ * The cue before an opening mark, else the subject of the sentence holding the mark (starting no
+ * earlier than `sentenceFloor`). The two windows often cover the same sentence: it is tokenized once.
+ */
+export function cueOrSubjectBefore(text: string, openMark: number, floor: number, sentenceFloor: number, lowercase: boolean): Cue | null {
   const start = beforeWindowStart(text, openMark, floor);
   const tokens = tokenize(text, start, openMark);
+  const cue = cueBeforeIn(text, start, tokens, lowercase);
+  if (cue !== null) return cue;
+  const sentence = sentenceStartOf(text, openMark, sentenceFloor);
+  return subjectIn(text, sentence === start ? tokens : tokenize(text, sentence, openMark), openMark, lowercase);
+}
+
+/** The cue in the sentence before an opening mark (nearest speech verb to the quote), from the tokens of a window starting at `start`. */
+function cueBeforeIn(text: string, start: number, tokens: readonly Token[], lowercase: boolean): Cue | null {
   for (let k = tokens.length - 1; k >= 0; k--) {
     const token = tokens[k] as Token;
     if (token.is('according') && tokens[k + 1] !== undefined && (tokens[k + 1] as Token).is('to')) {
@@ -571,7 +583,7 @@ const LEADING_CLAUSE_WORDS = new WordSet(['alongside', 'amid', 'amidst', 'among'
 const LEADING_CONJUNCTIONS = new WordSet(['and', 'but', 'so', 'or', 'then', 'now', 'also']);
 
 /** Start of the sentence holding `at` (quote marks do not end sentences here), not before `floor`. */
-export function sentenceStartOf(text: string, at: number, floor: number): number {
+function sentenceStartOf(text: string, at: number, floor: number): number {
   const limit = Math.max(floor, at - 320);
   for (let i = at - 1; i >= limit; i--) {
     const c = text.charCodeAt(i);
@@ -585,8 +597,13 @@ export function sentenceStartOf(text: string, at: number, floor: number): number
  * ("Former Gov. Mike Huckabee is labeling Obama's actions "…"", "The petition accuses … of "…"").
  * Used for quoted fragments inside reported speech that no speech verb introduces.
  */
-export function sentenceSubject(text: string, from: number, to: number, lowercase: boolean): Cue | null {
-  let tokens = tokenize(text, from, to);
+function sentenceSubject(text: string, from: number, to: number, lowercase: boolean): Cue | null {
+  return subjectIn(text, tokenize(text, from, to), to, lowercase);
+}
+
+/** sentenceSubject on the tokens of its sentence, which ends at `to`. */
+function subjectIn(text: string, sentenceTokens: readonly Token[], to: number, lowercase: boolean): Cue | null {
+  let tokens = sentenceTokens;
   while (tokens.length > 0 && !isWord(tokens[0])) tokens = tokens.slice(1);
   const first = tokens[0];
   if (first === undefined) return null;

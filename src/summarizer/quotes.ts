@@ -1,5 +1,5 @@
 import type { Quote } from './types.ts';
-import { cueAfter, cueBefore, endsSentence, sentenceStartOf, sentenceSubject, type Cue } from './quotes-attribution.ts';
+import { cueAfter, cueOrSubjectBefore, endsSentence, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
 import { NameScan, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
 
@@ -333,12 +333,11 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as QuoteSpan;
     const previous = spans[i - 1];
-    const floor = Math.max(paragraphStart(ctx, span.openMark), previous === undefined ? 0 : previous.closeMark + 1);
     const para = paragraphStart(ctx, span.openMark);
+    const floor = Math.max(para, previous === undefined ? 0 : previous.closeMark + 1);
     const cue =
       (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ??
-      cueBefore(ctx.text, span.openMark, floor, ctx.lowercase) ??
-      sentenceSubject(ctx.text, sentenceStartOf(ctx.text, span.openMark, para), span.openMark, ctx.lowercase) ??
+      cueOrSubjectBefore(ctx.text, span.openMark, floor, para, ctx.lowercase) ??
       colonIntroduction(ctx, span, para, previous);
     const speaker: string | null = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers, lastNamed);
     if (speaker !== null) speakers.add(speaker);
@@ -360,7 +359,7 @@ function colonIntroduction(ctx: Context, span: QuoteSpan, para: number, previous
   if (ctx.text[end - 1] !== ':') return null;
   const previousPara = paragraphStart(ctx, end - 1);
   const floor = previous !== undefined && previous.closeMark >= previousPara ? previous.closeMark + 1 : previousPara;
-  return cueBefore(ctx.text, end - 1, floor, ctx.lowercase) ?? sentenceSubject(ctx.text, sentenceStartOf(ctx.text, end - 1, floor), end - 1, ctx.lowercase);
+  return cueOrSubjectBefore(ctx.text, end - 1, floor, floor, ctx.lowercase);
 }
 
 /**
