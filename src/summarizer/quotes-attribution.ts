@@ -538,7 +538,8 @@ export function cueOrSubjectBefore(text: string, openMark: number, floor: number
   const tokens = tokenize(text, start, openMark);
   const cue = cueBeforeIn(text, start, tokens, lowercase);
   if (cue !== null) return cue;
-  const sentence = sentenceStartOf(text, openMark, sentenceFloor);
+  // The cue window [start, openMark) holds no line or sentence end: the sentence starts at or before it.
+  const sentence = sentenceStartOf(text, openMark, sentenceFloor, start);
   return subjectIn(text, sentence === start ? tokens : tokenize(text, sentence, openMark), openMark, lowercase);
 }
 
@@ -582,10 +583,13 @@ function cueBeforeIn(text: string, start: number, tokens: readonly Token[], lowe
 const LEADING_CLAUSE_WORDS = new WordSet(['alongside', 'amid', 'amidst', 'among', 'continuing', 'here', 'there', 'from', 'to', 'by', 'under', 'over', 'against', 'without', 'within', 'through', 'throughout', 'outside', 'inside', 'beyond', 'near', 'upon', 'toward', 'towards', 'across', 'behind', 'besides', 'given', 'facing', 'speaking', 'responding', 'as', 'when', 'while', 'after', 'before', 'since', 'if', 'in', 'on', 'at', 'during', 'for', 'with', 'although', 'though', 'once', 'until', 'despite', 'like', 'unlike', 'following', 'asked', 'speaking', 'according', 'earlier', 'later', 'meanwhile', 'instead', 'still', 'yet']);
 const LEADING_CONJUNCTIONS = new WordSet(['and', 'but', 'so', 'or', 'then', 'now', 'also']);
 
-/** Start of the sentence holding `at` (quote marks do not end sentences here), not before `floor`. */
-function sentenceStartOf(text: string, at: number, floor: number): number {
+/**
+ * Start of the sentence holding `at` (quote marks do not end sentences here), not before `floor`.
+ * A caller that knows text[from, at) holds no line or sentence end may start the search at `from`.
+ */
+function sentenceStartOf(text: string, at: number, floor: number, from = at): number {
   const limit = Math.max(floor, at - 320);
-  for (let i = at - 1; i >= limit; i--) {
+  for (let i = from - 1; i >= limit; i--) {
     const c = text.charCodeAt(i);
     if (mayEndWindow(c) && (c === 10 || endsSentence(text, i))) return i + 1;
   }
