@@ -142,7 +142,7 @@ function subjectStart(text: string, sentence: number, limit: number): number {
 function sentenceStart(text: string, at: number): number {
   const floor = Math.max(0, at - 400);
   for (let i = at - 1; i >= floor; i--) {
-    if (text[i] === '\n' || endsSentence(text, i)) return i + 1;
+    if (text.charCodeAt(i) === 10 || endsSentence(text, i)) return i + 1;
   }
   return floor;
 }
@@ -237,7 +237,8 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
  * ("Patrick Murray of Christie", "Bruce Hough, the committeeman from Utah").
  */
 function personInPhrase(ctx: Context, phrase: string, at: number): string | null {
-  const runPattern = /(?:[A-Z][\w\u00C0-\u024F'’.-]*\s?)+/g;
+  const runPattern = CAPITALIZED_RUN;
+  runPattern.lastIndex = 0;
   let found: string | null = null;
   let foundEnd = 0;
   for (let m = runPattern.exec(phrase); m !== null; m = runPattern.exec(phrase)) {
@@ -250,6 +251,8 @@ function personInPhrase(ctx: Context, phrase: string, at: number): string | null
   }
   return found === null ? null : (ctx.names?.resolve(found, at) ?? found);
 }
+
+const CAPITALIZED_RUN = /(?:[A-Z][\w\u00C0-\u024F'’.-]*\s?)+/g;
 
 /**
  * The words of a capitalized run text[start, end) (words and single whitespace characters), a final
