@@ -438,7 +438,8 @@ function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
     for (; i < span.end; i++) {
       const c = text.charCodeAt(i);
       if (isSpaceCode(c)) break;
-      if (((c | 32) >= 97 && (c | 32) <= 122)) letter = true;
+      const lower = c | 32;
+      if (lower >= 97 && lower <= 122) letter = true;
     }
     if (!letter) continue;
     words++;
