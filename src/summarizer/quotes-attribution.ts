@@ -158,24 +158,34 @@ function isSpaceCode(c: number): boolean {
 
 /**
  * Words (with inner apostrophes, hyphens, dots as in "U.S." or "Gen.", and a final period) and single
- * punctuation marks of text[start, end). One pass over the characters.
+ * punctuation marks of text[start, end). One pass over the characters. With `toWindowEnd`, the tokens
+ * stop where a window ends (line end, quote mark, sentence end; see endsWindowAt): the same tokens as
+ * for that shorter range, without a separate pass to find its end.
  */
-function tokenize(text: string, start: number, end: number): Token[] {
+function tokenize(text: string, start: number, end: number, toWindowEnd = false): Token[] {
   const tokens: Token[] = [];
+  // Every character before the range's end is checked for the window end before a token takes it.
+  let limit = end;
   let i = start;
-  while (i < end) {
+  while (i < limit) {
     const c = text.charCodeAt(i);
+    if (toWindowEnd && endsWindowAt(text, i, c)) break;
     if (isWordCode(c)) {
       // Inner characters may include ' ’ . - but the word ends on a letter or digit (plus one period).
       let lastWordChar = i;
       let j = i + 1;
-      for (; j < end; j++) {
+      for (; j < limit; j++) {
         const d = text.charCodeAt(j);
         if (isWordCode(d)) lastWordChar = j;
         else if (!(d === 39 || d === 0x2019 || d === 46 || d === 45)) break;
+        else if (toWindowEnd && d === PERIOD && endsSentence(text, j)) {
+          // Of the inner characters only a period can end a window.
+          limit = j;
+          break;
+        }
       }
       let stop = lastWordChar + 1;
-      if (stop < end && text.charCodeAt(stop) === PERIOD) stop++;
+      if (stop < limit && text.charCodeAt(stop) === PERIOD) stop++;
       tokens.push(new Token(text, i, stop, true));
       i = stop;
     } else if (isSpaceCode(c)) {
@@ -313,22 +323,16 @@ function mayEndWindow(c: number): boolean {
   return !((c > 63 && c < 0xab) || c === 32);
 }
 
-/** End of the clause after a closing mark: sentence end, next quote mark or line end (at most 160 chars). */
-function afterWindowEnd(text: string, from: number): number {
-  const limit = Math.min(text.length, from + 160);
-  for (let i = from; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (mayEndWindow(c) && (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i))) return i;
-  }
-  return limit;
+/** True when text[i] (code c) bounds a cue window: a line end, a quote mark or a sentence end. */
+function endsWindowAt(text: string, i: number, c: number): boolean {
+  return mayEndWindow(c) && (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i));
 }
 
 /** Start of the sentence containing `to`, not before `floor` (at most 240 chars back). */
 function beforeWindowStart(text: string, to: number, floor: number): number {
   const limit = Math.max(floor, to - 240);
   for (let i = to - 1; i >= limit; i--) {
-    const c = text.charCodeAt(i);
-    if (mayEndWindow(c) && (c === 10 || isQuoteMarkCode(c) || endsSentence(text, i))) return i + 1;
+    if (endsWindowAt(text, i, text.charCodeAt(i))) return i + 1;
   }
   return limit;
 }
@@ -478,7 +482,8 @@ function nominalAfterQuote(rest: readonly Token[], verbIndex: number): Token[] {
 /** Looks for the cue in the clause right after a closing mark. */
 export function cueAfter(text: string, closeMark: number, lowercase: boolean): Cue | null {
   const from = closeMark + 1;
-  const tokens = tokenize(text, from, afterWindowEnd(text, from));
+  // The clause: up to its sentence end, the next quote mark or the line end (at most 160 chars).
+  const tokens = tokenize(text, from, Math.min(text.length, from + 160), true);
   let i = 0;
   while (i < tokens.length && !isWord(tokens[i])) {
     if (!/^[,—–\-:;(]$/.test((tokens[i] as Token).text)) return null;
