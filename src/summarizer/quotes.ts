@@ -447,8 +447,21 @@ function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
   }
   if (words === 0) return true;
   if (words >= 2 && capitalized / words > 0.6 && words <= TITLE_MAX_WORDS) return true;
-  const before = text.slice(Math.max(0, span.openMark - 24), span.openMark);
-  return TITLE_INTRODUCERS.test(before);
+  const from = Math.max(0, span.openMark - 24);
+  return mayEndWithIntroducer(text, from, span.openMark) && TITLE_INTRODUCERS.test(text.slice(from, span.openMark));
+}
+
+/**
+ * False when text[from, to) cannot match TITLE_INTRODUCERS: its last non-space character must be an
+ * ASCII letter (every introducer ends with one), perhaps followed by one comma or colon.
+ */
+function mayEndWithIntroducer(text: string, from: number, to: number): boolean {
+  let last = to - 1;
+  while (last >= from && isSpaceCode(text.charCodeAt(last))) last--;
+  if (last >= from && (text.charCodeAt(last) === 44 || text.charCodeAt(last) === 58)) last--;
+  if (last < from) return false;
+  const lower = text.charCodeAt(last) | 32;
+  return lower >= 97 && lower <= 122;
 }
 
 const SHORT_QUOTE_WORDS = 5;
