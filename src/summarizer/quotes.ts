@@ -514,7 +514,7 @@ function keyScore(q: QuoteWithSpan, words: number, index: number, total: number)
   let score = 0;
   if (q.speaker !== null) score += 3;
   if (q.attribution === 'cue') score += 1;
-  if (endsLikeSentence(q.text) || /^[A-Z“"]/.test(q.text)) score += 1;
+  if (endsLikeSentence(q.text) || startsLikeSentence(q.text)) score += 1;
   score += Math.min(words, 40) / 20 - Math.max(0, words - 60) / 40;
   // Earlier quotes tend to be the article's central ones.
   score += total > 1 ? (1 - index / (total - 1)) * 0.5 : 0.5;
@@ -526,6 +526,12 @@ function endsLikeSentence(text: string): boolean {
   let last = text.charCodeAt(text.length - 1);
   if (last === 34 || last === 39 || last === 0x201d || last === 0x2019 || last === 41) last = text.charCodeAt(text.length - 2);
   return last === 46 || last === 33 || last === 63 || last === 0x2026;
+}
+
+/** Starts with an ASCII capital or an opening quote mark (/^[A-Z“"]/). */
+function startsLikeSentence(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first >= 65 && first <= 90) || first === 0x201c || first === 34;
 }
 
 // Word counts above this no longer change a key score (the long-quote penalty saturates far beyond it).
