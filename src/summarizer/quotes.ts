@@ -1,5 +1,5 @@
 import type { Quote } from './types.ts';
-import { cueAfter, cueBefore, endsSentence, sentenceStartOf, sentenceSubject, type Cue } from './quotes-attribution.ts';
+import { cueAfter, cueOrSubjectBefore, endsSentence, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
 import { NameScan, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
 
@@ -18,14 +18,19 @@ export interface QuoteWithSpan extends Quote {
   readonly speakerPhrase: string | null;
 }
 
+/** The characters JavaScript's `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  // Printable ASCII and C1 controls first: the common case.
+  if (c > 32 && c < 160) return false;
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680 || c === 0xfeff;
+}
+
 /** Whitespace-separated words in text[start, end), counting stops at `cap` (callers only compare small counts). */
 function wordCountIn(text: string, start: number, end: number, cap = Number.POSITIVE_INFINITY): number {
   let count = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680 || c === 0xfeff;
-    if (space) inWord = false;
+    if (isSpaceCode(text.charCodeAt(i))) inWord = false;
     else if (!inWord) {
       inWord = true;
       if (++count >= cap) return count;
@@ -137,7 +142,7 @@ function subjectStart(text: string, sentence: number, limit: number): number {
 function sentenceStart(text: string, at: number): number {
   const floor = Math.max(0, at - 400);
   for (let i = at - 1; i >= floor; i--) {
-    if (text[i] === '\n' || endsSentence(text, i)) return i + 1;
+    if (text.charCodeAt(i) === 10 || endsSentence(text, i)) return i + 1;
   }
   return floor;
 }
@@ -194,8 +199,9 @@ function firstPersonAfter(ctx: Context, at: number): number {
 function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan, speakers: ReadonlySet<string>, lastNamed: NamedSpeaker | null): string | null {
   // A clause word before the subject is not part of it ("As John Cornyn put it", "And Skelly called").
   const phrase = cue.phrase.trim().replace(/^(?:As|And|But|Now|Said|While|So|Then|Yet|Also|Or)\s+(?=\S)/, '');
-  const words = phrase.split(/\s+/);
-  if (words.length === 1 && isPronoun(phrase)) {
+  // The phrase is trimmed, so its words are exactly what splitting on whitespace would give.
+  const words = wordCountIn(phrase, 0, phrase.length);
+  if (words === 1 && isPronoun(phrase)) {
     const lower = phrase.toLowerCase();
     if (ctx.lowercase || (lower !== 'he' && lower !== 'she')) return null;
     // The antecedent comes before the pronoun and before the quote it attributes.
@@ -205,23 +211,23 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
     return recent ?? antecedentBefore(ctx, at, gender, spans, speakers);
   }
   if (ctx.lowercase) {
-    return DETERMINERS.test(phrase) && words.length <= NOMINAL_MAX_WORDS ? phrase : null;
+    return DETERMINERS.test(phrase) && words <= NOMINAL_MAX_WORDS ? phrase : null;
   }
   if (DETERMINERS.test(phrase)) {
     // "The judge", "a spokesman for the campaign": as written, unless it names a person ("his aide John Doe").
     const named = personInPhrase(ctx, phrase, cue.at);
     if (named !== null && named.includes(' ')) return named;
-    return words.length <= NOMINAL_MAX_WORDS ? phrase.replace(/[,.;:]+$/, '') : null;
+    return words <= NOMINAL_MAX_WORDS ? phrase.replace(/[,.;:]+$/, '') : null;
   }
   const person = personInPhrase(ctx, phrase, cue.at);
   // A lone capitalized word found only by its place at a sentence's start ("Hours later, …",
   // "Specifically, …") is a person only when it is part of a full name in the text.
-  if (person !== null && !(cue.bySubject === true && words.length < 2 && !person.includes(' ') && !speakers.has(person))) return person;
+  if (person !== null && !(cue.bySubject && words < 2 && !person.includes(' ') && !speakers.has(person))) return person;
   // A sentence's opening capitalized word that is not a person ("Couple", "Fifteen") is no speaker;
   // an organisation opening it needs two words or an acronym ("NBC News", "CNN").
-  if ((cue.verb === 'subject' || cue.bySubject === true) && words.length < 2 && !/^[A-Z]{2,}$/.test(phrase)) return null;
+  if ((cue.verb === 'subject' || cue.bySubject) && words < 2 && !/^[A-Z]{2,}$/.test(phrase)) return null;
   // An organisation as written ("the White House", "CNN", "Politico"), never a date or a headline.
-  const usable = /^[A-Z]/.test(phrase) && words.length <= 4 && !/^[A-Z\s]{6,}$/.test(phrase) && words.every((w) => !isNonNameWord(w));
+  const usable = /^[A-Z]/.test(phrase) && words <= 4 && !/^[A-Z\s]{6,}$/.test(phrase) && phrase.split(/\s+/).every((w) => !isNonNameWord(w));
   return usable ? phrase.replace(/[,.;:]+$/, '') : null;
 }
 
@@ -231,19 +237,42 @@ function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quo
  * ("Patrick Murray of Christie", "Bruce Hough, the committeeman from Utah").
  */
 function personInPhrase(ctx: Context, phrase: string, at: number): string | null {
-  const runPattern = /(?:[A-Z][\w\u00C0-\u024F'’.-]*\s?)+/g;
+  const runPattern = CAPITALIZED_RUN;
+  runPattern.lastIndex = 0;
   let found: string | null = null;
   let foundEnd = 0;
   for (let m = runPattern.exec(phrase); m !== null; m = runPattern.exec(phrase)) {
     if (found !== null && /(?:^|\s)(?:of|for|at|from|with|in|on)\s|,/.test(phrase.slice(foundEnd, m.index))) break;
-    const run = m[0].trim().split(/\s+/).map((w) => w.replace(/[,]$/, ''));
-    const name = personNameFromRun(run.map((w) => w.replace(/\.$/, (dot) => (w.length <= 2 ? dot : ''))));
+    const name = personNameFromRun(runWords(phrase, m.index, m.index + m[0].length));
     if (name !== null) {
       found = name;
       foundEnd = m.index + m[0].length;
     }
   }
   return found === null ? null : (ctx.names?.resolve(found, at) ?? found);
+}
+
+const CAPITALIZED_RUN = /(?:[A-Z][\w\u00C0-\u024F'’.-]*\s?)+/g;
+
+/**
+ * The words of a capitalized run text[start, end) (words and single whitespace characters), a final
+ * period dropped from words longer than two characters ("Jr." -> "Jr", but "J." stays an initial).
+ */
+function runWords(text: string, start: number, end: number): string[] {
+  const words: string[] = [];
+  let i = start;
+  while (i < end) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let wordEnd = i + 1;
+    while (wordEnd < end && !isSpaceCode(text.charCodeAt(wordEnd))) wordEnd++;
+    const length = wordEnd - i;
+    words.push(text.slice(i, length > 2 && text.charCodeAt(wordEnd - 1) === 46 ? wordEnd - 1 : wordEnd));
+    i = wordEnd;
+  }
+  return words;
 }
 
 /** Names cost a scan of the whole text: found only once a quote's speaker needs resolving. */
@@ -307,12 +336,11 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as QuoteSpan;
     const previous = spans[i - 1];
-    const floor = Math.max(paragraphStart(ctx, span.openMark), previous === undefined ? 0 : previous.closeMark + 1);
     const para = paragraphStart(ctx, span.openMark);
+    const floor = Math.max(para, previous === undefined ? 0 : previous.closeMark + 1);
     const cue =
       (span.closed ? cueAfter(ctx.text, span.closeMark, ctx.lowercase) : null) ??
-      cueBefore(ctx.text, span.openMark, floor, ctx.lowercase) ??
-      sentenceSubject(ctx.text, sentenceStartOf(ctx.text, span.openMark, para), span.openMark, ctx.lowercase) ??
+      cueOrSubjectBefore(ctx.text, span.openMark, floor, para, ctx.lowercase) ??
       colonIntroduction(ctx, span, para, previous);
     const speaker: string | null = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers, lastNamed);
     if (speaker !== null) speakers.add(speaker);
@@ -334,7 +362,7 @@ function colonIntroduction(ctx: Context, span: QuoteSpan, para: number, previous
   if (ctx.text[end - 1] !== ':') return null;
   const previousPara = paragraphStart(ctx, end - 1);
   const floor = previous !== undefined && previous.closeMark >= previousPara ? previous.closeMark + 1 : previousPara;
-  return cueBefore(ctx.text, end - 1, floor, ctx.lowercase) ?? sentenceSubject(ctx.text, sentenceStartOf(ctx.text, end - 1, floor), end - 1, ctx.lowercase);
+  return cueOrSubjectBefore(ctx.text, end - 1, floor, floor, ctx.lowercase);
 }
 
 /**
@@ -366,14 +394,15 @@ function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
   const paragraphs = quotes.map((q) => paragraphStart(ctx, q.span.openMark));
   // Forward pass: the last cued quote earlier in the paragraph; backward pass: the next one.
   let lastCued: Attributed | null = null;
-  quotes.forEach((q, i) => {
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i] as Attributed;
     if (i > 0 && paragraphs[i] !== paragraphs[i - 1] && paragraphStart(ctx, (quotes[i - 1] as Attributed).span.closeMark) !== paragraphs[i]) lastCued = null;
     if (q.cue !== null) lastCued = q;
     else if (lastCued !== null) {
       q.speaker = lastCued.speaker;
       q.attribution = 'inherited';
     }
-  });
+  }
   let nextCued: Attributed | null = null;
   for (let i = quotes.length - 1; i >= 0; i--) {
     const q = quotes[i] as Attributed;
@@ -389,15 +418,50 @@ function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
 // Words before an opening mark that introduce a title, a name or a term rather than speech.
 const TITLE_INTRODUCERS = /(?:['’]s|\b(?:titled|entitled|dubbed|nicknamed|headlined|headline|show|program|programme|book|film|movie|song|album|series|podcast|column|op-ed|article|essay|memo|report|documentary|slogan|hashtag|the|so-called|term|word|words|phrase|label|as)[,:]?)\s*$/i;
 
+/** More words than this never read as a title by their capitals. */
+const TITLE_MAX_WORDS = 8;
+
 /** True for a quotation that reads as a title or a term in quote marks (not speech). */
 function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
-  const inner = text.slice(span.start, span.end);
-  const words = inner.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
-  if (words.length === 0) return true;
-  const capitalized = words.filter((w) => /^[A-Z]/.test(w)).length;
-  if (words.length >= 2 && capitalized / words.length > 0.6 && words.length <= 8) return true;
-  const before = text.slice(Math.max(0, span.openMark - 24), span.openMark);
-  return TITLE_INTRODUCERS.test(before);
+  // Whitespace-separated words holding an ASCII letter, and how many of them start with a capital;
+  // counting stops once there are too many words for a title.
+  let words = 0;
+  let capitalized = 0;
+  let i = span.start;
+  while (i < span.end && words <= TITLE_MAX_WORDS) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const first = text.charCodeAt(i);
+    let letter = false;
+    for (; i < span.end; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpaceCode(c)) break;
+      const lower = c | 32;
+      if (lower >= 97 && lower <= 122) letter = true;
+    }
+    if (!letter) continue;
+    words++;
+    if (first >= 65 && first <= 90) capitalized++;
+  }
+  if (words === 0) return true;
+  if (words >= 2 && capitalized / words > 0.6 && words <= TITLE_MAX_WORDS) return true;
+  const from = Math.max(0, span.openMark - 24);
+  return mayEndWithIntroducer(text, from, span.openMark) && TITLE_INTRODUCERS.test(text.slice(from, span.openMark));
+}
+
+/**
+ * False when text[from, to) cannot match TITLE_INTRODUCERS: its last non-space character must be an
+ * ASCII letter (every introducer ends with one), perhaps followed by one comma or colon.
+ */
+function mayEndWithIntroducer(text: string, from: number, to: number): boolean {
+  let last = to - 1;
+  while (last >= from && isSpaceCode(text.charCodeAt(last))) last--;
+  if (last >= from && (text.charCodeAt(last) === 44 || text.charCodeAt(last) === 58)) last--;
+  if (last < from) return false;
+  const lower = text.charCodeAt(last) | 32;
+  return lower >= 97 && lower <= 122;
 }
 
 const SHORT_QUOTE_WORDS = 5;
@@ -420,10 +484,10 @@ export function findQuoteSpans(text: string): QuoteWithSpan[] {
     const spans = scanQuoteSpans(text);
     // Names are only needed for speakers: skip finding them in text without quotations.
     if (spans.length === 0) return [];
-    const attributed = attributeAll(buildContext(text), spans);
-    return attributed
-      .filter((q) => isKeptQuotation(text, q))
-      .map((q) => ({
+    const quotes: QuoteWithSpan[] = [];
+    for (const q of attributeAll(buildContext(text), spans)) {
+      if (!isKeptQuotation(text, q)) continue;
+      quotes.push({
         text: text.slice(q.span.start, q.span.end),
         speaker: q.speaker,
         start: q.span.start,
@@ -431,7 +495,9 @@ export function findQuoteSpans(text: string): QuoteWithSpan[] {
         parts: q.span.parts,
         attribution: q.attribution,
         speakerPhrase: q.cue?.phrase ?? null,
-      }));
+      });
+    }
+    return quotes;
   } catch {
     // Defensive: a summary without quotes beats a crashed command.
     return [];
@@ -448,11 +514,24 @@ function keyScore(q: QuoteWithSpan, words: number, index: number, total: number)
   let score = 0;
   if (q.speaker !== null) score += 3;
   if (q.attribution === 'cue') score += 1;
-  if (/[.!?…]["'”’)]?$/.test(q.text) || /^[A-Z“"]/.test(q.text)) score += 1;
+  if (endsLikeSentence(q.text) || startsLikeSentence(q.text)) score += 1;
   score += Math.min(words, 40) / 20 - Math.max(0, words - 60) / 40;
   // Earlier quotes tend to be the article's central ones.
   score += total > 1 ? (1 - index / (total - 1)) * 0.5 : 0.5;
   return score;
+}
+
+/** Ends with . ! ? or …, optionally followed by one closing quote or parenthesis (/[.!?…]["'”’)]?$/). */
+function endsLikeSentence(text: string): boolean {
+  let last = text.charCodeAt(text.length - 1);
+  if (last === 34 || last === 39 || last === 0x201d || last === 0x2019 || last === 41) last = text.charCodeAt(text.length - 2);
+  return last === 46 || last === 33 || last === 63 || last === 0x2026;
+}
+
+/** Starts with an ASCII capital or an opening quote mark (/^[A-Z“"]/). */
+function startsLikeSentence(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first >= 65 && first <= 90) || first === 0x201c || first === 34;
 }
 
 // Word counts above this no longer change a key score (the long-quote penalty saturates far beyond it).
@@ -466,7 +545,7 @@ export function keyQuotes(text: string, limit = 3): Quote[] {
   const scored: { q: QuoteWithSpan; score: number }[] = [];
   for (let index = 0; index < all.length; index++) {
     const q = all[index] as QuoteWithSpan;
-    const words = wordCountIn(q.text, 0, q.text.length, KEY_WORD_CAP);
+    const words = wordCountIn(text, q.start, q.end, KEY_WORD_CAP);
     if (words >= SHORT_QUOTE_WORDS) scored.push({ q, score: keyScore(q, words, index, all.length) });
   }
   scored.sort((a, b) => b.score - a.score || a.q.start - b.q.start);
@@ -496,11 +575,9 @@ function sameQuoteText(a: string, b: string): boolean {
     }
     if (x >= 65 && x <= 90) x += 32;
     if (y >= 65 && y <= 90) y += 32;
-    if (x !== y) {
-      // A non-ASCII space ahead could still join a whitespace run: let the exact route decide.
-      if (isAsciiSpace(x) || isAsciiSpace(y)) return normalisedQuoteText(a) === normalisedQuoteText(b);
-      return false;
-    }
+    // Both prefixes so far are ASCII, equal once normalised and end outside a whitespace run, so an
+    // ASCII space against any other ASCII character differs in the normalised texts too.
+    if (x !== y) return false;
     i++;
     j++;
   }
