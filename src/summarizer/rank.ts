@@ -102,9 +102,17 @@ function fillCentroidScores(doc: Document, idf: Float64Array, norms: Float64Arra
       centroid[term]! += termData[k + countOffset]! * idf[term]!;
     }
   }
+  fillCentroidCosines(doc, idf, norms, centroid, scores);
+}
+
+/** tf-idf cosine of each sentence to a summed centroid, into `scores` (first n entries). */
+function fillCentroidCosines(doc: Document, idf: Float64Array, norms: Float64Array, centroid: Float64Array, scores: Float64Array): void {
+  const vocabulary = doc.vocabularySize;
   let centroidNorm = 0;
   for (let t = 0; t < vocabulary; t++) centroidNorm += centroid[t]! * centroid[t]!;
   centroidNorm = Math.sqrt(centroidNorm);
+  const n = doc.sentences.length;
+  const { termData, uniqueStart, countOffset } = doc;
   for (let i = 0; i < n; i++) {
     const last = uniqueStart[i + 1]!;
     let dot = 0;
@@ -302,7 +310,7 @@ export function transientScores(ranker: Ranker, doc: Document): Float64Array {
 /** The adaptive ranker's scores into scores[0, n). */
 function fillAdaptiveScores(doc: Document, scores: Float64Array): Float64Array {
   const n = doc.sentences.length;
-  const { idf, norms, later, earlier } = directedStatistics(doc);
+  const { idf, norms, centroid, later, earlier } = directedStatistics(doc);
   if (centralityScratch.length < n) {
     const size = 2 * n;
     centralityScratch = new Float64Array(size);
@@ -312,7 +320,7 @@ function fillAdaptiveScores(doc: Document, scores: Float64Array): Float64Array {
   }
   let style = 1;
   if (n > 3) {
-    fillCentroidScores(doc, idf, norms, centralityScratch);
+    fillCentroidCosines(doc, idf, norms, centroid, centralityScratch);
     style = leadStyleOf(centralityScratch, n);
   }
   const directedRaw = directedScratch;
