@@ -235,13 +235,27 @@ function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array
   }
   if (best === undefined) return '';
   const text = best.text;
-  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
-  // (the common case: a test without building a string).
-  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+  return shorten(hasUnusualSpacing(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
 }
 
-/** Whitespace other than single spaces. */
-const UNUSUAL_SPACING = /[^\S ]| {2}/;
+/**
+ * Whether `text` has a run of spaces or whitespace other than a space (as /[^\S ]| {2}/.test):
+ * collapsing whitespace changes nothing otherwise, the common case.
+ */
+function hasUnusualSpacing(text: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+    } else {
+      if (isRegExpSpace(code)) return true;
+      previousSpace = false;
+    }
+  }
+  return false;
+}
 
 function opensWithQuote(text: string): boolean {
   const first = text.charCodeAt(0);
@@ -260,22 +274,55 @@ function withoutFinalMarks(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-const CLAUSE_MARKS = [', ', '; ', ' — ', ' - ', ': '] as const;
+/**
+ * Start of the last clause mark (", " "; " ": " " — " " - ") wholly inside text[0, end) and starting
+ * at `lowest` or later, else -1. Every mark ends in a space: spaces are found from the right and
+ * the characters before them tested (no search per mark, no window string).
+ */
+function lastClauseMark(text: string, end: number, lowest: number): number {
+  for (let space = end - 1; space > lowest; space--) {
+    if (text.charCodeAt(space) !== 32) continue;
+    const before = text.charCodeAt(space - 1);
+    if (before === 44 || before === 59 || before === 58) return space - 1; // , ; :
+    // — or - between spaces
+    if ((before === 0x2014 || before === 45) && space - 2 >= lowest && text.charCodeAt(space - 2) === 32) return space - 2;
+  }
+  return -1;
+}
 
+/** Whether a UTF-16 code unit is whitespace to a regular expression's \s. */
+function isRegExpSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** text[0, end) without its trailing run of whitespace and , ; : — - (as .replace(/[\s,;:—-]+$/u, '')). */
+function withoutTrailingPunctuation(text: string, end: number): string {
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (!(code === 44 || code === 59 || code === 58 || code === 0x2014 || code === 45 || isRegExpSpace(code))) break;
+    end--;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * `text` trimmed, without final sentence marks, and when longer than `limit` (a positive count of
+ * UTF-16 code units) cut to it: at the end of a clause in its second half, else at the last word
+ * boundary (with an ellipsis).
+ */
 export function shorten(text: string, limit: number): string {
   const trimmed = withoutFinalMarks(text.trim());
   if (trimmed.length <= limit) return trimmed;
-  // Prefer the end of a clause; else the last word boundary before the limit.
-  const window = trimmed.slice(0, limit);
-  let cut = -1;
-  for (const mark of CLAUSE_MARKS) {
-    const at = window.lastIndexOf(mark);
-    if (at > cut) cut = at;
-  }
-  if (cut >= limit * 0.5) return trimmed.slice(0, cut);
-  const space = trimmed.lastIndexOf(' ', limit - 1);
+  const windowEnd = Math.trunc(limit);
+  const cut = lastClauseMark(trimmed, windowEnd, Math.ceil(limit * 0.5));
+  if (cut >= 0) return trimmed.slice(0, cut);
+  let space = windowEnd - 1;
+  while (space >= 0 && trimmed.charCodeAt(space) !== 32) space--;
   const end = space > limit * 0.3 ? space : limit - 1;
-  return `${trimmed.slice(0, end).replace(/[\s,;:—-]+$/u, '')}…`;
+  return `${withoutTrailingPunctuation(trimmed, Math.trunc(end))}…`;
 }
 
 /** Keyword weights per term of the document being summarized (reused). */
