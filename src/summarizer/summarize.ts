@@ -115,15 +115,15 @@ function selectSentences(
   if (wanted === 0) return [];
   const budget = maxWords !== undefined && Number.isFinite(maxWords) ? Math.max(0, maxWords) : Infinity;
   const order = rankOrder(scores, informative, doc.sentences.length);
-  const banned = new Set<number>();
+  const banned: number[] = []; // sentence indices, at most 8
   for (let attempt = 0; attempt < 8; attempt++) {
     const picked = greedyPick(doc, order, banned, wanted, budget);
     const first = picked[0];
     if (first === undefined || !isDangling(first) || picked.some((p) => p.index === first.index - 1)) return picked;
-    banned.add(first.index); // pick another opening instead
+    banned.push(first.index); // pick another opening instead
   }
   // Still dangling after several tries: open on the antecedent instead.
-  const picked = greedyPick(doc, order, new Set(), wanted, budget);
+  const picked = greedyPick(doc, order, [], wanted, budget);
   while (picked.length > 0 && isDangling(picked[0]!)) {
     const first = picked.shift()!;
     const antecedent = doc.sentences[first.index - 1]!;
@@ -196,22 +196,29 @@ function informativeSentences(doc: Document): Uint8Array {
 }
 
 /** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */
-function greedyPick(doc: Document, order: Int32Array, banned: ReadonlySet<number>, wanted: number, budget: number): Sentence[] {
+function greedyPick(doc: Document, order: Int32Array, banned: readonly number[], wanted: number, budget: number): Sentence[] {
   const picked: Sentence[] = [];
   let words = 0;
   const n = doc.sentences.length;
   for (let k = 0; k < n && picked.length < wanted; k++) {
     const index = order[k]!;
-    if (banned.size > 0 && banned.has(index)) continue;
+    if (banned.length > 0 && banned.includes(index)) continue;
     const sentence = doc.sentences[index]!;
     if (sentence.words === 0 || words + sentence.words > budget) continue;
     let redundant = false;
     for (let p = 0; p < picked.length && !redundant; p++) redundant = contentCosine(doc, picked[p]!.index, index) > REDUNDANCY_LIMIT;
     if (redundant) continue;
+    // Kept in document order (insertion: a summary has a few sentences).
+    let at = picked.length;
     picked.push(sentence);
+    while (at > 0 && picked[at - 1]!.index > index) {
+      picked[at] = picked[at - 1]!;
+      at--;
+    }
+    picked[at] = sentence;
     words += sentence.words;
   }
-  return picked.sort((a, b) => a.index - b.index);
+  return picked;
 }
 
 /**
@@ -342,17 +349,28 @@ function keywordsOf(doc: Document): string[] {
     const last = uniqueStart[i + 1]!;
     for (let k = uniqueStart[i]!; k < last; k++) weight[termData[k]!]! += termData[k + countOffset]! * early;
   }
-  // Keep the best few in one pass (insertion into a short sorted list).
-  const best: number[] = [];
+  // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
+  const best = keywordScratch;
+  let kept = 0;
+  let floor = -Infinity; // weight to beat once the list is full
+  const { surface, surfaceHasLetter } = doc;
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
-    if (best.length === KEYWORD_COUNT && w <= weight[best[best.length - 1]!]!) continue; // cheap test first
+    if (w <= floor) continue; // cheap test first
     // Digits-only forms are no keywords (a surface form has a letter or is all ASCII digits).
-    if (doc.surfaceHasLetter[id] === 0 || (doc.surface[id] ?? '').length <= 2) continue;
-    let at = best.length;
-    while (at > 0 && weight[best[at - 1]!]! < w) at--;
-    best.splice(at, 0, id);
-    if (best.length > KEYWORD_COUNT) best.pop();
+    if (surfaceHasLetter[id] === 0 || (surface[id] ?? '').length <= 2) continue;
+    let at = kept < KEYWORD_COUNT ? kept++ : KEYWORD_COUNT - 1; // a full list drops its last
+    while (at > 0 && weight[best[at - 1]!]! < w) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = id;
+    if (kept === KEYWORD_COUNT) floor = weight[best[KEYWORD_COUNT - 1]!]!;
   }
-  return best.map((id) => doc.surface[id] ?? '');
+  const keywords: string[] = [];
+  for (let k = 0; k < kept; k++) keywords.push(surface[best[k]!] ?? '');
+  return keywords;
 }
+
+/** Term ids of the best keywords so far, best first (scratch of keywordsOf). */
+const keywordScratch = new Int32Array(KEYWORD_COUNT);
