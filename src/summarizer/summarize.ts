@@ -242,27 +242,13 @@ function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array
   }
   if (best === undefined) return '';
   const text = best.text;
-  return shorten(hasUnusualSpacing(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
+  // (the common case: a test without building a string).
+  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
 }
 
-/**
- * Whether `text` has a run of spaces or whitespace other than a space (as /[^\S ]| {2}/.test):
- * collapsing whitespace changes nothing otherwise, the common case.
- */
-function hasUnusualSpacing(text: string): boolean {
-  let previousSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32) {
-      if (previousSpace) return true;
-      previousSpace = true;
-    } else {
-      if (isRegExpSpace(code)) return true;
-      previousSpace = false;
-    }
-  }
-  return false;
-}
+/** Whitespace other than single spaces. */
+const UNUSUAL_SPACING = /[^\S ]| {2}/;
 
 function opensWithQuote(text: string): boolean {
   const first = text.charCodeAt(0);
