@@ -251,13 +251,26 @@ const HALF_CREDIT_WORDS = 50;
 const ATTENTION_SPAN = 5;
 
 function lengthCredit(words: number): number {
-  return words / (words + HALF_CREDIT_WORDS);
+  return words < TABLE_SIZE ? lengthCreditTable[words]! : computeLengthCredit(words);
 }
 
 function attention(index: number): number {
+  return index < TABLE_SIZE ? attentionTable[index]! : computeAttention(index);
+}
+
+function computeLengthCredit(words: number): number {
+  return words / (words + HALF_CREDIT_WORDS);
+}
+
+function computeAttention(index: number): number {
   const decay = 1 + index / ATTENTION_SPAN;
   return 1 / (decay * decay);
 }
+
+/** Both weights for the usual word counts and positions, computed once (divisions are slow). */
+const TABLE_SIZE = 512;
+const lengthCreditTable = Float64Array.from({ length: TABLE_SIZE }, (_, words) => computeLengthCredit(words));
+const attentionTable = Float64Array.from({ length: TABLE_SIZE }, (_, index) => computeAttention(index));
 
 /** Similarity to all other sentences times length credit: sentences that carry the shared substance. */
 function coveringScores(doc: Document, later: Float64Array, earlier: Float64Array): Float64Array {
