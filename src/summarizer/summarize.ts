@@ -135,14 +135,63 @@ function selectSentences(
 
 /**
  * Sentence indices best first: real sentences before fragments (datelines, "Scroll down for
- * video", view counters), then by score, then in document order. Insertion sort with the
- * comparison inline (a total order, so the same result as any sort).
+ * video", view counters), then by score, then in document order. Readers take only the first few,
+ * so entries are ranked as they are read, each the best of the rest (a total order, so the same
+ * result as any sort). NaN scores (only a custom ranker gives them) are not ordered by that
+ * comparison: they are insertion-sorted up front, as they always were.
  */
-let orderScratch = new Int32Array(512);
+class RankOrder {
+  /** order[0, ranked) is final; the rest are the unranked sentences, in any order. */
+  #ranked = 0;
 
-function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): Int32Array {
-  if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
-  const order = orderScratch; // read only within selectSentences
+  constructor(
+    private readonly order: Int32Array,
+    private readonly scores: Float64Array,
+    private readonly informative: Uint8Array,
+    private readonly n: number,
+  ) {
+    let hasNaN = false;
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      hasNaN ||= Number.isNaN(scores[i] ?? 0);
+    }
+    if (hasNaN) {
+      insertionSort(order, scores, informative, n);
+      this.#ranked = n;
+    }
+  }
+
+  /** The k-th best sentence index (k < n). */
+  at(k: number): number {
+    while (this.#ranked <= k) this.#rankNext();
+    return this.order[k]!;
+  }
+
+  #rankNext(): void {
+    const { order, scores, informative, n } = this;
+    const at = this.#ranked++;
+    let best = at;
+    let bestIndex = order[at]!;
+    let bestInformative = informative[bestIndex]!;
+    let bestScore = scores[bestIndex] ?? 0;
+    for (let j = at + 1; j < n; j++) {
+      const index = order[j]!;
+      const informativeJ = informative[index]!;
+      if (informativeJ < bestInformative) continue;
+      const score = scores[index] ?? 0;
+      if (informativeJ === bestInformative && !(score > bestScore || (score === bestScore && index < bestIndex))) continue;
+      best = j;
+      bestIndex = index;
+      bestInformative = informativeJ;
+      bestScore = score;
+    }
+    order[best] = order[at]!;
+    order[at] = bestIndex;
+  }
+}
+
+/** order[0, n) (sentence indices) by the rank order, by insertion with the comparison inline. */
+function insertionSort(order: Int32Array, scores: Float64Array, informative: Uint8Array, n: number): void {
   for (let i = 0; i < n; i++) {
     const informativeI = informative[i]!;
     const scoreI = scores[i] ?? 0;
@@ -162,7 +211,14 @@ function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): In
     }
     order[j + 1] = i;
   }
-  return order;
+}
+
+let orderScratch = new Int32Array(512);
+
+/** The rank order of the document being summarized (in a reused buffer: read only within selectSentences). */
+function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): RankOrder {
+  if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
+  return new RankOrder(orderScratch, scores, informative, n);
 }
 
 /** Distinct worded content terms a sentence needs to say something on its own. */
@@ -196,12 +252,12 @@ function informativeSentences(doc: Document): Uint8Array {
 }
 
 /** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */
-function greedyPick(doc: Document, order: Int32Array, banned: readonly number[], wanted: number, budget: number): Sentence[] {
+function greedyPick(doc: Document, order: RankOrder, banned: readonly number[], wanted: number, budget: number): Sentence[] {
   const picked: Sentence[] = [];
   let words = 0;
   const n = doc.sentences.length;
   for (let k = 0; k < n && picked.length < wanted; k++) {
-    const index = order[k]!;
+    const index = order.at(k);
     if (banned.length > 0 && banned.includes(index)) continue;
     const sentence = doc.sentences[index]!;
     if (sentence.words === 0 || words + sentence.words > budget) continue;
