@@ -36,14 +36,15 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
   const scores = doc.sentences.length > 0 ? transientScores(ranker, doc) : new Float64Array(0);
   const wanted = wantedSentences(options, doc.sentences.length);
   const informative = informativeSentences(doc);
-  const chosen = selectSentences(doc, scores, informative, wanted, options.maxWords);
+  const order = rankOrder(scores, informative, doc.sentences.length);
+  const chosen = selectSentences(doc, order, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
   // Quotes are found on first read (then kept): callers that only show sentences skip that scan.
   // (An accessor in the literal: enumerable like the data properties, no shape change afterwards.)
   let quotes: readonly Quote[] | undefined;
   return {
-    headline: headlineOf(doc, scores, informative),
+    headline: headlineOf(doc, order, scores, informative),
     sentences,
     keywords: keywordsOf(doc),
     get quotes(): readonly Quote[] {
@@ -105,16 +106,9 @@ function contentCosine(doc: Document, a: number, b: number): number {
  * document order. A summary never opens on a dangling sentence ("He said..."): another opening is
  * picked, and when that keeps failing, the summary opens on the antecedent sentence instead.
  */
-function selectSentences(
-  doc: Document,
-  scores: Float64Array,
-  informative: Uint8Array,
-  wanted: number,
-  maxWords: number | undefined,
-): Sentence[] {
+function selectSentences(doc: Document, order: RankOrder, wanted: number, maxWords: number | undefined): Sentence[] {
   if (wanted === 0) return [];
   const budget = maxWords !== undefined && Number.isFinite(maxWords) ? Math.max(0, maxWords) : Infinity;
-  const order = rankOrder(scores, informative, doc.sentences.length);
   const banned: number[] = []; // sentence indices, at most 8
   for (let attempt = 0; attempt < 8; attempt++) {
     const picked = greedyPick(doc, order, banned, wanted, budget);
@@ -143,6 +137,8 @@ function selectSentences(
 class RankOrder {
   /** order[0, ranked) is final; the rest are the unranked sentences, in any order. */
   #ranked = 0;
+  /** False when a score is NaN: the order is then the insertion sort's, not a sort by one comparison. */
+  readonly totallyOrdered: boolean;
 
   constructor(
     private readonly order: Int32Array,
@@ -155,6 +151,7 @@ class RankOrder {
       order[i] = i;
       hasNaN ||= Number.isNaN(scores[i] ?? 0);
     }
+    this.totallyOrdered = !hasNaN;
     if (hasNaN) {
       insertionSort(order, scores, informative, n);
       this.#ranked = n;
@@ -215,7 +212,7 @@ function insertionSort(order: Int32Array, scores: Float64Array, informative: Uin
 
 let orderScratch = new Int32Array(512);
 
-/** The rank order of the document being summarized (in a reused buffer: read only within selectSentences). */
+/** The rank order of the document being summarized (in a reused buffer: read only within one summarizeWith call). */
 function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): RankOrder {
   if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
   return new RankOrder(orderScratch, scores, informative, n);
@@ -282,7 +279,34 @@ function greedyPick(doc: Document, order: RankOrder, banned: readonly number[], 
  * sentence is left: a headline in someone's voice misleads), or its leading clause, within ~100
  * characters, cut at a word boundary.
  */
-function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array): string {
+function headlineOf(doc: Document, order: RankOrder, scores: Float64Array, informative: Uint8Array): string {
+  const best = order.totallyOrdered ? headlineSentenceByRank(doc, order, informative) : headlineSentenceByScan(doc, scores, informative);
+  if (best === undefined) return '';
+  const text = best.text;
+  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
+  // (the common case: a test without building a string).
+  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+}
+
+/**
+ * The headline sentence read off the rank order (informative first, then by score, then in
+ * document order): the first sentence with words not opening with a quote, unless a quoting one
+ * of a better (informative) group came first. Usually the top sentence, whose text is already cut.
+ */
+function headlineSentenceByRank(doc: Document, order: RankOrder, informative: Uint8Array): Sentence | undefined {
+  let quoted: Sentence | undefined; // the best quoting sentence of its group
+  for (let k = 0; k < doc.sentences.length; k++) {
+    const sentence = doc.sentences[order.at(k)]!;
+    if (sentence.words === 0) continue;
+    if (quoted !== undefined && informative[sentence.index] !== informative[quoted.index]) break;
+    if (!opensWithQuote(sentence.text)) return sentence;
+    quoted ??= sentence;
+  }
+  return quoted;
+}
+
+/** The same choice by one scan in document order (for scores that are not totally ordered). */
+function headlineSentenceByScan(doc: Document, scores: Float64Array, informative: Uint8Array): Sentence | undefined {
   let best: Sentence | undefined;
   let bestTier = -1;
   for (const sentence of doc.sentences) {
@@ -296,11 +320,7 @@ function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array
       bestTier = tier;
     }
   }
-  if (best === undefined) return '';
-  const text = best.text;
-  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
-  // (the common case: a test without building a string).
-  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+  return best;
 }
 
 /** Whitespace other than single spaces. */
