@@ -226,6 +226,7 @@ let logLengthScratch = new Float64Array(256);
 let laterScratch = new Float64Array(256);
 let earlierScratch = new Float64Array(256);
 let sharedColumn = new Float64Array(256);
+let sharingScratch = new Int32Array(8);
 const directed = { idf: idfScratch, norms: normScratch, centroid: centroidScratch, later: laterScratch, earlier: earlierScratch };
 
 /**
@@ -265,6 +266,8 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   const later = laterScratch;
   const earlier = earlierScratch;
   const column = sharedColumn; // zero between sentences
+  if (sharingScratch.length < (n + 31) >>> 5) sharingScratch = new Int32Array((2 * n + 31) >>> 5);
+  const sharing = sharingScratch; // bit h: sentence h shares a term with the current one (zero between sentences)
   df.fill(0, 0, vocabulary);
   last.fill(-1, 0, vocabulary);
   for (let i = 0; i < n; i++) {
@@ -279,21 +282,33 @@ export function directedStatistics(doc: Document): DirectedStatistics {
       occurrences[own] = previous;
       occurrences[own + 1] = i;
       occurrences[own + 2] = count;
-      for (; previous >= 0; previous = occurrences[previous]!) column[occurrences[previous + 1]!]! += count * occurrences[previous + 2]!;
+      for (; previous >= 0; previous = occurrences[previous]!) {
+        const h = occurrences[previous + 1]!;
+        column[h]! += count * occurrences[previous + 2]!;
+        sharing[h >>> 5]! |= 1 << (h & 31);
+      }
     }
     // Edges from earlier sentences h to i, in the order a full matrix would add them: later[h]
-    // gains them as i grows, earlier[i] as h grows. Zero weights add nothing (no branch needed).
+    // gains them as i grows, earlier[i] as h grows. Only sentences sharing a term are visited
+    // (the others add zero weights), in ascending order, by their bits.
     const li = logLengthOf(termStart[i + 1]! - termStart[i]!);
     logLength[i] = li;
     later[i] = 0;
     let sum = 0;
-    for (let h = 0; h < i; h++) {
-      const shared = column[h]!;
-      column[h] = 0;
-      const norm = logLength[h]! + li;
-      const weight = norm > 1e-9 ? shared / norm : shared;
-      later[h]! += weight;
-      sum += weight;
+    for (let word = 0, words = (i + 31) >>> 5; word < words; word++) {
+      let bits = sharing[word]!;
+      sharing[word] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        bits ^= lowest;
+        const h = (word << 5) + 31 - Math.clz32(lowest);
+        const shared = column[h]!;
+        column[h] = 0;
+        const norm = logLength[h]! + li;
+        const weight = norm > 1e-9 ? shared / norm : shared;
+        later[h]! += weight;
+        sum += weight;
+      }
     }
     earlier[i] = sum;
   }
