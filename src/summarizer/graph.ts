@@ -250,7 +250,8 @@ export function directedStatistics(doc: Document): DirectedStatistics {
     centroidScratch = new Float64Array(size);
     lastOccurrence = new Int32Array(size);
   }
-  if (occurrenceScratch.length < 3 * slots) occurrenceScratch = new Int32Array(6 * slots);
+  // Grown to the need or doubled, not to twice the need: a huge sentence has many distinct terms.
+  if (occurrenceScratch.length < 3 * slots) occurrenceScratch = new Int32Array(Math.max(3 * slots, 2 * occurrenceScratch.length));
   if (normScratch.length < n) {
     const size = 2 * n;
     normScratch = new Float64Array(size);
