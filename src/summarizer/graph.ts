@@ -268,7 +268,8 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   const earlier = earlierScratch;
   const column = sharedColumn; // zero between sentences
   if (sharingScratch.length < (n + 31) >>> 5) sharingScratch = new Int32Array((2 * n + 31) >>> 5);
-  const sharing = sharingScratch; // bit h: sentence h shares a term with the current one (zero between sentences)
+  // Sentence h shares a term with the current one: bit 31 - h % 32 of sharing[h / 32] (zero between sentences).
+  const sharing = sharingScratch;
   df.fill(0, 0, vocabulary);
   last.fill(-1, 0, vocabulary);
   for (let i = 0; i < n; i++) {
@@ -286,12 +287,12 @@ export function directedStatistics(doc: Document): DirectedStatistics {
       for (; previous >= 0; previous = occurrences[previous]!) {
         const h = occurrences[previous + 1]!;
         column[h]! += count * occurrences[previous + 2]!;
-        sharing[h >>> 5]! |= 1 << (h & 31);
+        sharing[h >>> 5]! |= 1 << (31 - (h & 31));
       }
     }
     // Edges from earlier sentences h to i, in the order a full matrix would add them: later[h]
     // gains them as i grows, earlier[i] as h grows. Only sentences sharing a term are visited
-    // (the others add zero weights), in ascending order, by their bits.
+    // (the others add zero weights), in ascending order: highest bit first, by leading zeros.
     const li = logLengthOf(termStart[i + 1]! - termStart[i]!);
     logLength[i] = li;
     later[i] = 0;
@@ -300,9 +301,9 @@ export function directedStatistics(doc: Document): DirectedStatistics {
       let bits = sharing[word]!;
       sharing[word] = 0;
       while (bits !== 0) {
-        const lowest = bits & -bits;
-        bits ^= lowest;
-        const h = (word << 5) + 31 - Math.clz32(lowest);
+        const offset = Math.clz32(bits);
+        bits ^= 1 << (31 - offset);
+        const h = (word << 5) + offset;
         const shared = column[h]!;
         column[h] = 0;
         const norm = logLength[h]! + li;
