@@ -118,16 +118,8 @@ function mirrorUpperTriangle(matrix: Float64Array, n: number): void {
   }
 }
 
-/**
- * df, idf and tf-idf norms of a document into the given arrays (df zero for the vocabulary on
- * entry; the arrays may be longer than needed).
- */
-function fillTermStatistics(doc: Document, df: Int32Array, idf: Float64Array, norms: Float64Array): void {
-  const n = doc.sentences.length;
-  const vocabulary = doc.vocabularySize;
-  const { termData, uniqueStart, countOffset } = doc;
-  const totalUnique = uniqueStart[n]!;
-  for (let k = uniqueStart[0] ?? 0; k < totalUnique; k++) df[termData[k]!]! += 1;
+/** idf[t] = log((n + 1) / (df[t] + 0.5)) for the vocabulary, n sentences. */
+function fillIdf(df: Int32Array, vocabulary: number, n: number, idf: Float64Array): void {
   // idf depends on df only: one log per distinct df (df <= n), not one per term.
   if (idfOfDf.length < n + 1) idfOfDf = new Float64Array(2 * (n + 1));
   const idfByDf = idfOfDf;
@@ -141,6 +133,19 @@ function fillTermStatistics(doc: Document, df: Int32Array, idf: Float64Array, no
     }
     idf[t] = value;
   }
+}
+
+/**
+ * df, idf and tf-idf norms of a document into the given arrays (df zero for the vocabulary on
+ * entry; the arrays may be longer than needed).
+ */
+function fillTermStatistics(doc: Document, df: Int32Array, idf: Float64Array, norms: Float64Array): void {
+  const n = doc.sentences.length;
+  const vocabulary = doc.vocabularySize;
+  const { termData, uniqueStart, countOffset } = doc;
+  const totalUnique = uniqueStart[n]!;
+  for (let k = uniqueStart[0] ?? 0; k < totalUnique; k++) df[termData[k]!]! += 1;
+  fillIdf(df, vocabulary, n, idf);
   for (let i = 0; i < n; i++) {
     const last = uniqueStart[i + 1]!;
     let norm = 0;
@@ -189,88 +194,145 @@ export interface DirectedStatistics {
   readonly idf: Float64Array;
   /** tf-idf norm per sentence. */
   readonly norms: Float64Array;
+  /** Per term id, its tf-idf weights summed over the sentences (the document centroid, unnormalised). */
+  readonly centroid: Float64Array;
   /** Per sentence, summed sumy TextRank edge weights to later sentences... */
   readonly later: Float64Array;
   /** ...and to earlier ones. */
   readonly earlier: Float64Array;
 }
 
+/** log(max(1, c)) for the term counts most sentences have (Math.log is a call; a table read is not). */
+const LOG_TABLE_SIZE = 512;
+const logOfCount = Float64Array.from({ length: LOG_TABLE_SIZE }, (_, count) => Math.log(Math.max(1, count)));
+
+function logLengthOf(termCount: number): number {
+  return termCount < LOG_TABLE_SIZE ? logOfCount[termCount]! : Math.log(termCount);
+}
+
 let dfScratch = new Int32Array(1024);
 let idfScratch = new Float64Array(1024);
-let postingCursor = new Int32Array(1024);
+let centroidScratch = new Float64Array(1024);
+/** Per term id, its latest occurrence in `occurrenceScratch` (-1: none yet). */
+let lastOccurrence = new Int32Array(1024);
+/**
+ * Per distinct term of each sentence (slot s, counted from uniqueStart[0]), two entries at 2s: the
+ * term's previous occurrence (2s' of its slot s', -1 for none) and the sentence. Following the
+ * links visits every earlier sentence holding the term; a slot's count stays in termData.
+ */
+let occurrenceScratch = new Int32Array(2 * 4096);
 let normScratch = new Float64Array(256);
 let logLengthScratch = new Float64Array(256);
 let laterScratch = new Float64Array(256);
 let earlierScratch = new Float64Array(256);
-let sharedRow = new Float64Array(256);
-const directed = { idf: idfScratch, norms: normScratch, later: laterScratch, earlier: earlierScratch };
+let sharedColumn = new Float64Array(256);
+let sharingScratch = new Int32Array(8);
+const directed = { idf: idfScratch, norms: normScratch, centroid: centroidScratch, later: laterScratch, earlier: earlierScratch };
 
 /**
  * sumy's TextRank edge weight (shared content-word counts over the sum of log lengths) summed per
- * sentence, split by direction, plus idf and norms: what the adaptive ranker needs, without any
- * n x n matrix. Shared counts are gathered one row at a time from the postings (only later
- * sentences sharing a term are touched); the sums add up in the same order as over a full matrix.
+ * sentence, split by direction, plus idf, norms and the centroid: what the adaptive ranker needs,
+ * without any n x n matrix. One pass over the sentences counts document frequencies and gathers
+ * each sentence's shared counts with the earlier ones (through the links to the earlier
+ * occurrences of its terms); a second pass, once idf is known, sums norms and centroid. The edge
+ * sums add up in the same order as over a full matrix (row by row, then column by column).
  */
 export function directedStatistics(doc: Document): DirectedStatistics {
   const n = doc.sentences.length;
   const { termData, termStart, uniqueStart, countOffset } = doc;
   const vocabulary = doc.vocabularySize;
+  const firstSlot = uniqueStart[0]!;
+  const slots = uniqueStart[n]! - firstSlot;
   if (dfScratch.length < vocabulary) {
     const size = 2 * vocabulary;
     dfScratch = new Int32Array(size);
     idfScratch = new Float64Array(size);
-    postingCursor = new Int32Array(size);
+    centroidScratch = new Float64Array(size);
+    lastOccurrence = new Int32Array(size);
   }
+  // Grown to the need or doubled, not to twice the need: a huge sentence has many distinct terms.
+  if (occurrenceScratch.length < 2 * slots) occurrenceScratch = new Int32Array(Math.max(2 * slots, 2 * occurrenceScratch.length));
+  const countBase = firstSlot + countOffset; // termData[countBase + s]: the count at slot s
   if (normScratch.length < n) {
     const size = 2 * n;
     normScratch = new Float64Array(size);
     logLengthScratch = new Float64Array(size);
     laterScratch = new Float64Array(size);
     earlierScratch = new Float64Array(size);
-    sharedRow = new Float64Array(size);
+    sharedColumn = new Float64Array(size);
   }
   const df = dfScratch;
-  df.fill(0, 0, vocabulary);
-  fillTermStatistics(doc, df, idfScratch, normScratch);
-  fillPostings(doc, df);
+  const last = lastOccurrence;
+  const occurrences = occurrenceScratch;
   const logLength = logLengthScratch;
   const later = laterScratch;
   const earlier = earlierScratch;
-  const row = sharedRow;
-  for (let i = 0; i < n; i++) {
-    logLength[i] = Math.log(Math.max(1, termStart[i + 1]! - termStart[i]!));
-    later[i] = 0;
-    earlier[i] = 0;
-  }
-  const offsets = postingOffsets;
-  const postedSentence = postingSentence;
-  const postedCount = postingCount;
-  const cursor = postingCursor;
-  for (let t = 0; t < vocabulary; t++) cursor[t] = offsets[t]!;
+  const column = sharedColumn; // zero between sentences
+  if (sharingScratch.length < (n + 31) >>> 5) sharingScratch = new Int32Array((2 * n + 31) >>> 5);
+  // Sentence h shares a term with the current one: bit 31 - h % 32 of sharing[h / 32] (zero between sentences).
+  const sharing = sharingScratch;
+  df.fill(0, 0, vocabulary);
+  last.fill(-1, 0, vocabulary);
   for (let i = 0; i < n; i++) {
     const lastUnique = uniqueStart[i + 1]!;
     for (let k = uniqueStart[i]!; k < lastUnique; k++) {
       const term = termData[k]!;
-      const own = cursor[term]!++; // this sentence's posting; later sentences follow it
-      const ci = termData[k + countOffset]!;
-      const to = offsets[term + 1]!;
-      for (let b = own + 1; b < to; b++) row[postedSentence[b]!]! += ci * postedCount[b]!;
+      const count = termData[k + countOffset]!;
+      df[term]! += 1;
+      const own = 2 * (k - firstSlot);
+      let previous = last[term]!;
+      last[term] = own;
+      occurrences[own] = previous;
+      occurrences[own + 1] = i;
+      for (; previous >= 0; previous = occurrences[previous]!) {
+        const h = occurrences[previous + 1]!;
+        column[h]! += count * termData[countBase + (previous >> 1)]!; // that sentence's count
+        sharing[h >>> 5]! |= 1 << (31 - (h & 31));
+      }
     }
-    const li = logLength[i]!;
+    // Edges from earlier sentences h to i, in the order a full matrix would add them: later[h]
+    // gains them as i grows, earlier[i] as h grows. Only sentences sharing a term are visited
+    // (the others add zero weights), in ascending order: highest bit first, by leading zeros.
+    const li = logLengthOf(termStart[i + 1]! - termStart[i]!);
+    logLength[i] = li;
+    later[i] = 0;
     let sum = 0;
-    for (let j = i + 1; j < n; j++) {
-      const shared = row[j]!;
-      if (shared === 0) continue;
-      row[j] = 0;
-      const norm = li + logLength[j]!;
-      const weight = norm > 1e-9 ? shared / norm : shared;
-      sum += weight;
-      earlier[j]! += weight;
+    for (let word = 0, words = (i + 31) >>> 5; word < words; word++) {
+      let bits = sharing[word]!;
+      sharing[word] = 0;
+      while (bits !== 0) {
+        const offset = Math.clz32(bits);
+        bits ^= 1 << (31 - offset);
+        const h = (word << 5) + offset;
+        const shared = column[h]!;
+        column[h] = 0;
+        const norm = logLength[h]! + li;
+        const weight = norm > 1e-9 ? shared / norm : shared;
+        later[h]! += weight;
+        sum += weight;
+      }
     }
-    later[i] = sum;
+    earlier[i] = sum;
   }
-  directed.idf = idfScratch;
-  directed.norms = normScratch;
+  fillIdf(df, vocabulary, n, idfScratch);
+  const idf = idfScratch;
+  const norms = normScratch;
+  const centroid = centroidScratch;
+  centroid.fill(0, 0, vocabulary);
+  for (let i = 0; i < n; i++) {
+    const lastUnique = uniqueStart[i + 1]!;
+    let norm = 0;
+    for (let k = uniqueStart[i]!; k < lastUnique; k++) {
+      const term = termData[k]!;
+      const weight = termData[k + countOffset]! * idf[term]!;
+      norm += weight * weight;
+      centroid[term]! += weight;
+    }
+    norms[i] = Math.sqrt(norm);
+  }
+  directed.idf = idf;
+  directed.norms = norms;
+  directed.centroid = centroid;
   directed.later = later;
   directed.earlier = earlier;
   return directed;

@@ -102,9 +102,17 @@ function fillCentroidScores(doc: Document, idf: Float64Array, norms: Float64Arra
       centroid[term]! += termData[k + countOffset]! * idf[term]!;
     }
   }
+  fillCentroidCosines(doc, idf, norms, centroid, scores);
+}
+
+/** tf-idf cosine of each sentence to a summed centroid, into `scores` (first n entries). */
+function fillCentroidCosines(doc: Document, idf: Float64Array, norms: Float64Array, centroid: Float64Array, scores: Float64Array): void {
+  const vocabulary = doc.vocabularySize;
   let centroidNorm = 0;
   for (let t = 0; t < vocabulary; t++) centroidNorm += centroid[t]! * centroid[t]!;
   centroidNorm = Math.sqrt(centroidNorm);
+  const n = doc.sentences.length;
+  const { termData, uniqueStart, countOffset } = doc;
   for (let i = 0; i < n; i++) {
     const last = uniqueStart[i + 1]!;
     let dot = 0;
@@ -243,13 +251,26 @@ const HALF_CREDIT_WORDS = 50;
 const ATTENTION_SPAN = 5;
 
 function lengthCredit(words: number): number {
-  return words / (words + HALF_CREDIT_WORDS);
+  return words < TABLE_SIZE ? lengthCreditTable[words]! : computeLengthCredit(words);
 }
 
 function attention(index: number): number {
+  return index < TABLE_SIZE ? attentionTable[index]! : computeAttention(index);
+}
+
+function computeLengthCredit(words: number): number {
+  return words / (words + HALF_CREDIT_WORDS);
+}
+
+function computeAttention(index: number): number {
   const decay = 1 + index / ATTENTION_SPAN;
   return 1 / (decay * decay);
 }
+
+/** Both weights for the usual word counts and positions, computed once (divisions are slow). */
+const TABLE_SIZE = 512;
+const lengthCreditTable = Float64Array.from({ length: TABLE_SIZE }, (_, words) => computeLengthCredit(words));
+const attentionTable = Float64Array.from({ length: TABLE_SIZE }, (_, index) => computeAttention(index));
 
 /** Similarity to all other sentences times length credit: sentences that carry the shared substance. */
 function coveringScores(doc: Document, later: Float64Array, earlier: Float64Array): Float64Array {
@@ -302,7 +323,7 @@ export function transientScores(ranker: Ranker, doc: Document): Float64Array {
 /** The adaptive ranker's scores into scores[0, n). */
 function fillAdaptiveScores(doc: Document, scores: Float64Array): Float64Array {
   const n = doc.sentences.length;
-  const { idf, norms, later, earlier } = directedStatistics(doc);
+  const { idf, norms, centroid, later, earlier } = directedStatistics(doc);
   if (centralityScratch.length < n) {
     const size = 2 * n;
     centralityScratch = new Float64Array(size);
@@ -312,7 +333,7 @@ function fillAdaptiveScores(doc: Document, scores: Float64Array): Float64Array {
   }
   let style = 1;
   if (n > 3) {
-    fillCentroidScores(doc, idf, norms, centralityScratch);
+    fillCentroidCosines(doc, idf, norms, centroid, centralityScratch);
     style = leadStyleOf(centralityScratch, n);
   }
   const directedRaw = directedScratch;

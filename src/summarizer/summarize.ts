@@ -36,14 +36,15 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
   const scores = doc.sentences.length > 0 ? transientScores(ranker, doc) : new Float64Array(0);
   const wanted = wantedSentences(options, doc.sentences.length);
   const informative = informativeSentences(doc);
-  const chosen = selectSentences(doc, scores, informative, wanted, options.maxWords);
+  const order = rankOrder(scores, informative, doc.sentences.length);
+  const chosen = selectSentences(doc, order, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
   // Quotes are found on first read (then kept): callers that only show sentences skip that scan.
   // (An accessor in the literal: enumerable like the data properties, no shape change afterwards.)
   let quotes: readonly Quote[] | undefined;
   return {
-    headline: headlineOf(doc, scores, informative),
+    headline: headlineOf(doc, order, scores, informative),
     sentences,
     keywords: keywordsOf(doc),
     get quotes(): readonly Quote[] {
@@ -105,25 +106,18 @@ function contentCosine(doc: Document, a: number, b: number): number {
  * document order. A summary never opens on a dangling sentence ("He said..."): another opening is
  * picked, and when that keeps failing, the summary opens on the antecedent sentence instead.
  */
-function selectSentences(
-  doc: Document,
-  scores: Float64Array,
-  informative: Uint8Array,
-  wanted: number,
-  maxWords: number | undefined,
-): Sentence[] {
+function selectSentences(doc: Document, order: RankOrder, wanted: number, maxWords: number | undefined): Sentence[] {
   if (wanted === 0) return [];
   const budget = maxWords !== undefined && Number.isFinite(maxWords) ? Math.max(0, maxWords) : Infinity;
-  const order = rankOrder(scores, informative, doc.sentences.length);
-  const banned = new Set<number>();
+  const banned: number[] = []; // sentence indices, at most 8
   for (let attempt = 0; attempt < 8; attempt++) {
     const picked = greedyPick(doc, order, banned, wanted, budget);
     const first = picked[0];
     if (first === undefined || !isDangling(first) || picked.some((p) => p.index === first.index - 1)) return picked;
-    banned.add(first.index); // pick another opening instead
+    banned.push(first.index); // pick another opening instead
   }
   // Still dangling after several tries: open on the antecedent instead.
-  const picked = greedyPick(doc, order, new Set(), wanted, budget);
+  const picked = greedyPick(doc, order, [], wanted, budget);
   while (picked.length > 0 && isDangling(picked[0]!)) {
     const first = picked.shift()!;
     const antecedent = doc.sentences[first.index - 1]!;
@@ -135,14 +129,66 @@ function selectSentences(
 
 /**
  * Sentence indices best first: real sentences before fragments (datelines, "Scroll down for
- * video", view counters), then by score, then in document order. Insertion sort with the
- * comparison inline (a total order, so the same result as any sort).
+ * video", view counters), then by score, then in document order. Readers take only the first few,
+ * so entries are ranked as they are read, each the best of the rest (a total order, so the same
+ * result as any sort). NaN scores (only a custom ranker gives them) are not ordered by that
+ * comparison: they are insertion-sorted up front, as they always were.
  */
-let orderScratch = new Int32Array(512);
+class RankOrder {
+  /** order[0, ranked) is final; the rest are the unranked sentences, in any order. */
+  #ranked = 0;
+  /** False when a score is NaN: the order is then the insertion sort's, not a sort by one comparison. */
+  readonly totallyOrdered: boolean;
 
-function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): Int32Array {
-  if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
-  const order = orderScratch; // read only within selectSentences
+  constructor(
+    private readonly order: Int32Array,
+    private readonly scores: Float64Array,
+    private readonly informative: Uint8Array,
+    private readonly n: number,
+  ) {
+    let hasNaN = false;
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      hasNaN ||= Number.isNaN(scores[i] ?? 0);
+    }
+    this.totallyOrdered = !hasNaN;
+    if (hasNaN) {
+      insertionSort(order, scores, informative, n);
+      this.#ranked = n;
+    }
+  }
+
+  /** The k-th best sentence index (k < n). */
+  at(k: number): number {
+    while (this.#ranked <= k) this.#rankNext();
+    return this.order[k]!;
+  }
+
+  #rankNext(): void {
+    const { order, scores, informative, n } = this;
+    const at = this.#ranked++;
+    let best = at;
+    let bestIndex = order[at]!;
+    let bestInformative = informative[bestIndex]!;
+    let bestScore = scores[bestIndex] ?? 0;
+    for (let j = at + 1; j < n; j++) {
+      const index = order[j]!;
+      const informativeJ = informative[index]!;
+      if (informativeJ < bestInformative) continue;
+      const score = scores[index] ?? 0;
+      if (informativeJ === bestInformative && !(score > bestScore || (score === bestScore && index < bestIndex))) continue;
+      best = j;
+      bestIndex = index;
+      bestInformative = informativeJ;
+      bestScore = score;
+    }
+    order[best] = order[at]!;
+    order[at] = bestIndex;
+  }
+}
+
+/** order[0, n) (sentence indices) by the rank order, by insertion with the comparison inline. */
+function insertionSort(order: Int32Array, scores: Float64Array, informative: Uint8Array, n: number): void {
   for (let i = 0; i < n; i++) {
     const informativeI = informative[i]!;
     const scoreI = scores[i] ?? 0;
@@ -162,7 +208,14 @@ function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): In
     }
     order[j + 1] = i;
   }
-  return order;
+}
+
+let orderScratch = new Int32Array(512);
+
+/** The rank order of the document being summarized (in a reused buffer: read only within one summarizeWith call). */
+function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): RankOrder {
+  if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
+  return new RankOrder(orderScratch, scores, informative, n);
 }
 
 /** Distinct worded content terms a sentence needs to say something on its own. */
@@ -196,22 +249,29 @@ function informativeSentences(doc: Document): Uint8Array {
 }
 
 /** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */
-function greedyPick(doc: Document, order: Int32Array, banned: ReadonlySet<number>, wanted: number, budget: number): Sentence[] {
+function greedyPick(doc: Document, order: RankOrder, banned: readonly number[], wanted: number, budget: number): Sentence[] {
   const picked: Sentence[] = [];
   let words = 0;
   const n = doc.sentences.length;
   for (let k = 0; k < n && picked.length < wanted; k++) {
-    const index = order[k]!;
-    if (banned.size > 0 && banned.has(index)) continue;
+    const index = order.at(k);
+    if (banned.length > 0 && banned.includes(index)) continue;
     const sentence = doc.sentences[index]!;
     if (sentence.words === 0 || words + sentence.words > budget) continue;
     let redundant = false;
     for (let p = 0; p < picked.length && !redundant; p++) redundant = contentCosine(doc, picked[p]!.index, index) > REDUNDANCY_LIMIT;
     if (redundant) continue;
+    // Kept in document order (insertion: a summary has a few sentences).
+    let at = picked.length;
     picked.push(sentence);
+    while (at > 0 && picked[at - 1]!.index > index) {
+      picked[at] = picked[at - 1]!;
+      at--;
+    }
+    picked[at] = sentence;
     words += sentence.words;
   }
-  return picked.sort((a, b) => a.index - b.index);
+  return picked;
 }
 
 /**
@@ -219,7 +279,34 @@ function greedyPick(doc: Document, order: Int32Array, banned: ReadonlySet<number
  * sentence is left: a headline in someone's voice misleads), or its leading clause, within ~100
  * characters, cut at a word boundary.
  */
-function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array): string {
+function headlineOf(doc: Document, order: RankOrder, scores: Float64Array, informative: Uint8Array): string {
+  const best = order.totallyOrdered ? headlineSentenceByRank(doc, order, informative) : headlineSentenceByScan(doc, scores, informative);
+  if (best === undefined) return '';
+  const text = best.text;
+  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
+  // (the common case: a test without building a string).
+  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+}
+
+/**
+ * The headline sentence read off the rank order (informative first, then by score, then in
+ * document order): the first sentence with words not opening with a quote, unless a quoting one
+ * of a better (informative) group came first. Usually the top sentence, whose text is already cut.
+ */
+function headlineSentenceByRank(doc: Document, order: RankOrder, informative: Uint8Array): Sentence | undefined {
+  let quoted: Sentence | undefined; // the best quoting sentence of its group
+  for (let k = 0; k < doc.sentences.length; k++) {
+    const sentence = doc.sentences[order.at(k)]!;
+    if (sentence.words === 0) continue;
+    if (quoted !== undefined && informative[sentence.index] !== informative[quoted.index]) break;
+    if (!opensWithQuote(sentence.text)) return sentence;
+    quoted ??= sentence;
+  }
+  return quoted;
+}
+
+/** The same choice by one scan in document order (for scores that are not totally ordered). */
+function headlineSentenceByScan(doc: Document, scores: Float64Array, informative: Uint8Array): Sentence | undefined {
   let best: Sentence | undefined;
   let bestTier = -1;
   for (const sentence of doc.sentences) {
@@ -233,11 +320,7 @@ function headlineOf(doc: Document, scores: Float64Array, informative: Uint8Array
       bestTier = tier;
     }
   }
-  if (best === undefined) return '';
-  const text = best.text;
-  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
-  // (the common case: a test without building a string).
-  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+  return best;
 }
 
 /** Whitespace other than single spaces. */
@@ -260,22 +343,55 @@ function withoutFinalMarks(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-const CLAUSE_MARKS = [', ', '; ', ' — ', ' - ', ': '] as const;
+/**
+ * Start of the last clause mark (", " "; " ": " " — " " - ") wholly inside text[0, end) and starting
+ * at `lowest` or later, else -1. Every mark ends in a space: spaces are found from the right and
+ * the characters before them tested (no search per mark, no window string).
+ */
+function lastClauseMark(text: string, end: number, lowest: number): number {
+  for (let space = end - 1; space > lowest; space--) {
+    if (text.charCodeAt(space) !== 32) continue;
+    const before = text.charCodeAt(space - 1);
+    if (before === 44 || before === 59 || before === 58) return space - 1; // , ; :
+    // — or - between spaces
+    if ((before === 0x2014 || before === 45) && space - 2 >= lowest && text.charCodeAt(space - 2) === 32) return space - 2;
+  }
+  return -1;
+}
 
+/** Whether a UTF-16 code unit is whitespace to a regular expression's \s. */
+function isRegExpSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** text[0, end) without its trailing run of whitespace and , ; : — - (as .replace(/[\s,;:—-]+$/u, '')). */
+function withoutTrailingPunctuation(text: string, end: number): string {
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (!(code === 44 || code === 59 || code === 58 || code === 0x2014 || code === 45 || isRegExpSpace(code))) break;
+    end--;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * `text` trimmed, without final sentence marks, and when longer than `limit` (a positive count of
+ * UTF-16 code units) cut to it: at the end of a clause in its second half, else at the last word
+ * boundary (with an ellipsis).
+ */
 export function shorten(text: string, limit: number): string {
   const trimmed = withoutFinalMarks(text.trim());
   if (trimmed.length <= limit) return trimmed;
-  // Prefer the end of a clause; else the last word boundary before the limit.
-  const window = trimmed.slice(0, limit);
-  let cut = -1;
-  for (const mark of CLAUSE_MARKS) {
-    const at = window.lastIndexOf(mark);
-    if (at > cut) cut = at;
-  }
-  if (cut >= limit * 0.5) return trimmed.slice(0, cut);
-  const space = trimmed.lastIndexOf(' ', limit - 1);
+  const windowEnd = Math.trunc(limit);
+  const cut = lastClauseMark(trimmed, windowEnd, Math.ceil(limit * 0.5));
+  if (cut >= 0) return trimmed.slice(0, cut);
+  let space = windowEnd - 1;
+  while (space >= 0 && trimmed.charCodeAt(space) !== 32) space--;
   const end = space > limit * 0.3 ? space : limit - 1;
-  return `${trimmed.slice(0, end).replace(/[\s,;:—-]+$/u, '')}…`;
+  return `${withoutTrailingPunctuation(trimmed, Math.trunc(end))}…`;
 }
 
 /** Keyword weights per term of the document being summarized (reused). */
@@ -295,17 +411,28 @@ function keywordsOf(doc: Document): string[] {
     const last = uniqueStart[i + 1]!;
     for (let k = uniqueStart[i]!; k < last; k++) weight[termData[k]!]! += termData[k + countOffset]! * early;
   }
-  // Keep the best few in one pass (insertion into a short sorted list).
-  const best: number[] = [];
+  // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
+  const best = keywordScratch;
+  let kept = 0;
+  let floor = -Infinity; // weight to beat once the list is full
+  const { surface, surfaceHasLetter } = doc;
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
-    if (best.length === KEYWORD_COUNT && w <= weight[best[best.length - 1]!]!) continue; // cheap test first
+    if (w <= floor) continue; // cheap test first
     // Digits-only forms are no keywords (a surface form has a letter or is all ASCII digits).
-    if (doc.surfaceHasLetter[id] === 0 || (doc.surface[id] ?? '').length <= 2) continue;
-    let at = best.length;
-    while (at > 0 && weight[best[at - 1]!]! < w) at--;
-    best.splice(at, 0, id);
-    if (best.length > KEYWORD_COUNT) best.pop();
+    if (surfaceHasLetter[id] === 0 || (surface[id] ?? '').length <= 2) continue;
+    let at = kept < KEYWORD_COUNT ? kept++ : KEYWORD_COUNT - 1; // a full list drops its last
+    while (at > 0 && weight[best[at - 1]!]! < w) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = id;
+    if (kept === KEYWORD_COUNT) floor = weight[best[KEYWORD_COUNT - 1]!]!;
   }
-  return best.map((id) => doc.surface[id] ?? '');
+  const keywords: string[] = [];
+  for (let k = 0; k < kept; k++) keywords.push(surface[best[k]!] ?? '');
+  return keywords;
 }
+
+/** Term ids of the best keywords so far, best first (scratch of keywordsOf). */
+const keywordScratch = new Int32Array(KEYWORD_COUNT);
