@@ -593,90 +593,65 @@ function capitalizedMidSentence(text: string, word: string, windowStart: number,
   return false;
 }
 
-/** A mention of a full name in the index. */
-interface IndexedMention {
-  readonly name: string;
-  readonly start: number;
+/** Mentions of full names in document order: where each starts and the name mentioned. */
+class MentionList {
+  readonly starts: number[] = [];
+  readonly names: string[] = [];
+
+  /** Index of the last mention starting before `at`, or -1. */
+  lastBefore(at: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
 }
 
-/** A distinct full name and the offsets it is mentioned at. */
-interface IndexedName {
-  readonly name: string;
-  readonly offsets: number[];
-}
-
-/** Full names sharing a last word. */
-interface LastWordGroup {
-  /** Every mention, in the order added (document order for the scan). */
-  readonly mentions: IndexedMention[];
+/** Mentions of the full names sharing a last word, with the name mentioned most often up to each. */
+class LastWordGroup extends MentionList {
   /** Per mention, the name mentioned most often up to and including it (ties: most recently). */
-  readonly leaders: IndexedName[];
-  /** Each distinct name, in order of first mention. */
-  readonly names: IndexedName[];
+  readonly leaders: string[] = [];
 }
-
-/** Names longer than this many words are not indexed by their suffixes (the scan's have at most four). */
-const MAX_SUFFIX_INDEXED_WORDS = 8;
 
 /**
- * Full names by their first and last words, with where each occurs, for fast surname lookups.
- * Mentions added in document order (as the scan adds them) are answered by binary searches; any
- * other order falls back to a walk over the names sharing the last word, which the same answers
- * define (and which would be quadratic on a text naming thousands of people "… Smith").
+ * Full names by their words, with where each occurs, for surname lookups answered by binary
+ * searches. Mentions must be added in document order (as the scan adds them).
  */
 export class NameIndex {
   private readonly byLastWord = new Map<string, LastWordGroup>();
-  // For a one-word lookup: every full name by its first word, in the order added.
-  private readonly byFirstWord = new Map<string, IndexedMention[]>();
-  private readonly byName = new Map<string, IndexedName>();
+  // For a one-word lookup: every full name by its first word.
+  private readonly byFirstWord = new Map<string, MentionList>();
   // For a multi-word lookup ("P. Casey" -> "Robert P. Casey"): mentions by each multi-word proper suffix.
-  private readonly bySuffix = new Map<string, IndexedMention[]>();
-  /** Every mention so far starts after the one added before it, and names are short enough to index by suffix. */
-  private inOrder = true;
-  private lastStart = -1;
+  private readonly bySuffix = new Map<string, MentionList>();
+  /** Mentions so far per full name. */
+  private readonly counts = new Map<string, number>();
 
-  add(name: string, start: number): void {
-    const firstSpace = name.indexOf(' ');
-    this.addWords(name, firstSpace < 0 ? name : name.slice(0, firstSpace), name.slice(name.lastIndexOf(' ') + 1), start);
-  }
-
-  /** As `add`, given the name's first and last words (the scan has them already split off). */
+  /** Adds a mention of a full name starting at `start`, given its first and last words. */
   addWords(name: string, firstWord: string, lastWord: string, start: number): void {
-    if (start <= this.lastStart) this.inOrder = false;
-    this.lastStart = start;
-    const mention: IndexedMention = { name, start };
     let group = this.byLastWord.get(lastWord);
     if (group === undefined) {
-      group = { mentions: [], leaders: [], names: [] };
+      group = new LastWordGroup();
       this.byLastWord.set(lastWord, group);
     }
-    pushEntry(this.byFirstWord, firstWord, mention);
-    let known = this.byName.get(name);
-    if (known === undefined) {
-      known = { name, offsets: [] };
-      this.byName.set(name, known);
-      group.names.push(known);
-    }
-    known.offsets.push(start);
-    // In document order only `known` gains a mention, and it is the latest: it leads once it has
+    const count = (this.counts.get(name) ?? 0) + 1;
+    this.counts.set(name, count);
+    // In document order only `name` gains a mention, and it is the latest: it leads once it has
     // caught up with the previous leader.
     const leader = group.leaders[group.leaders.length - 1];
-    group.mentions.push(mention);
-    group.leaders.push(leader === undefined || known.offsets.length >= leader.offsets.length ? known : leader);
-    if (this.inOrder) this.addSuffixes(name, mention);
-  }
-
-  /** Files `mention` under each proper suffix of its name that has two or more words. */
-  private addSuffixes(name: string, mention: IndexedMention): void {
-    let spaces = 0;
-    for (let space = name.indexOf(' '); space >= 0 && spaces <= MAX_SUFFIX_INDEXED_WORDS; space = name.indexOf(' ', space + 1)) spaces++;
-    if (spaces > MAX_SUFFIX_INDEXED_WORDS) {
-      this.inOrder = false;
-      return;
-    }
+    group.leaders.push(leader === undefined || count >= this.counts.get(leader)! ? name : leader);
+    push(group, name, start);
+    push(listOf(this.byFirstWord, firstWord), name, start);
     // Every space but the last starts a suffix of two or more words.
     for (let space = name.indexOf(' '), next = name.indexOf(' ', space + 1); next >= 0; space = next, next = name.indexOf(' ', space + 1)) {
-      pushEntry(this.bySuffix, name.slice(space + 1), mention);
+      push(listOf(this.bySuffix, name.slice(space + 1)), name, start);
     }
   }
 
@@ -685,104 +660,44 @@ export class NameIndex {
    * with it (or, for one word, starts with it: "Li" -> "Li Shangfu"); else the first one mentioned after.
    */
   resolve(name: string, at: number): string | null {
-    const space = name.lastIndexOf(' ');
-    return space < 0 ? this.resolveWord(name, at) : this.resolveWords(name, name.slice(space + 1), at);
+    return name.includes(' ') ? this.resolveWords(name, at) : this.resolveWord(name, at);
   }
 
   /** `resolve` for a one-word name. */
   resolveWord(word: string, at: number): string | null {
-    const group = this.byLastWord.get(word);
+    const byLast = this.byLastWord.get(word);
     // A surname shared by several people ("Sanders"): the one named most often so far.
-    const frequent = group === undefined ? null : this.inOrder ? (group.leaders[lastBefore(group.mentions, at)]?.name ?? null) : mostFrequentBefore(group, at);
-    if (frequent !== null) return frequent;
-    const byLast = group?.mentions;
+    const last = byLast === undefined ? -1 : byLast.lastBefore(at);
+    if (last >= 0) return byLast!.leaders[last]!;
     const byFirst = this.byFirstWord.get(word);
-    if (byLast === undefined && byFirst === undefined) return null;
-    let best: IndexedMention | undefined;
-    let after: IndexedMention | undefined;
-    for (const list of [byLast, byFirst]) {
-      if (list === undefined) continue;
-      const i = lastBefore(list, at);
-      const before = list[i];
-      if (before !== undefined && (best === undefined || before.start > best.start)) best = before;
-      const next = list[i + 1];
-      if (next !== undefined && (after === undefined || next.start < after.start)) after = next;
-    }
-    return (best ?? after)?.name ?? null;
+    const first = byFirst === undefined ? -1 : byFirst.lastBefore(at);
+    if (first >= 0) return byFirst!.names[first]!;
+    // Nothing before: the first mention after, by last or first word.
+    const lastAfter = byLast?.starts[0] ?? Number.POSITIVE_INFINITY;
+    const firstAfter = byFirst?.starts[0] ?? Number.POSITIVE_INFINITY;
+    if (lastAfter <= firstAfter) return byLast?.names[0] ?? null;
+    return byFirst!.names[0]!;
   }
 
-  /** `resolve` for a name of two or more words, given its last word. */
-  resolveWords(name: string, lastWord: string, at: number): string | null {
-    if (this.inOrder) {
-      const longer = this.bySuffix.get(name);
-      return longer === undefined ? null : (longer[lastBefore(longer, at)]?.name ?? null);
-    }
-    let best: string | null = null;
-    let bestAt = -1;
-    for (const { name: full, offsets } of this.byLastWord.get(lastWord)?.names ?? []) {
-      if (full === name || !full.endsWith(` ${name}`)) continue;
-      const i = lastOffsetBefore(offsets, at);
-      if (i >= 0 && (offsets[i] as number) > bestAt) {
-        best = full;
-        bestAt = offsets[i] as number;
-      }
-    }
-    return best;
+  /** `resolve` for a name of two or more words. */
+  resolveWords(name: string, at: number): string | null {
+    const longer = this.bySuffix.get(name);
+    return longer === undefined ? null : (longer.names[longer.lastBefore(at)] ?? null);
   }
 }
 
-/** The name in `group` mentioned most often before `at` (ties: the one mentioned last), or null. */
-function mostFrequentBefore(group: LastWordGroup, at: number): string | null {
-  let frequent: string | null = null;
-  let frequentCount = 0;
-  let frequentLast = -1;
-  for (const { name: full, offsets } of group.names) {
-    const i = lastOffsetBefore(offsets, at);
-    const last = offsets[i] ?? -1;
-    if (i + 1 > frequentCount || (i + 1 === frequentCount && i >= 0 && last > frequentLast)) {
-      if (i < 0) continue;
-      frequent = full;
-      frequentCount = i + 1;
-      frequentLast = last;
-    }
+function listOf(map: Map<string, MentionList>, key: string): MentionList {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = new MentionList();
+    map.set(key, list);
   }
-  return frequent;
+  return list;
 }
 
-function pushEntry(map: Map<string, IndexedMention[]>, key: string, mention: IndexedMention): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [mention]);
-  else list.push(mention);
-}
-
-/** Index of the last offset before `at` (ascending offsets), or -1. */
-function lastOffsetBefore(offsets: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = offsets.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((offsets[mid] as number) < at) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-/** Index of the last entry starting before `at` (entries in ascending order), or -1. */
-function lastBefore(list: readonly { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as { start: number }).start < at) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+function push(list: MentionList, name: string, start: number): void {
+  list.starts.push(start);
+  list.names.push(name);
 }
 
 /**
@@ -858,7 +773,7 @@ function personMentions(text: string, runs: PersonRuns, index: NameIndex): Perso
     const person = persons[r] as RunPerson;
     const start = starts[r] as number;
     const full = person.multiWord
-      ? (index.resolveWords(person.name, person.lastWord, start) ?? person.name)
+      ? (index.resolveWords(person.name, start) ?? person.name)
       : (index.resolveWord(person.name, start) ?? singleNamedPerson(text, start, ends[r] as number, person, midSentence));
     fullNames.push(full);
     if (full === null) continue;

@@ -29,8 +29,8 @@ function isSpaceCode(c: number): boolean {
 const ASCII_SPACE = new Uint8Array(160);
 for (const c of [9, 10, 11, 12, 13, 32]) ASCII_SPACE[c] = 1;
 
-/** Whitespace-separated words in text[start, end), counting stops at `cap` (callers only compare small counts). */
-function wordCountIn(text: string, start: number, end: number, cap = Number.POSITIVE_INFINITY): number {
+/** Whitespace-separated words in text[start, end). */
+function wordCountIn(text: string, start: number, end: number): number {
   // A word starts at a non-space after a space; counted without branches on the characters, which
   // alternate too often for the branch predictor.
   let count = 0;
@@ -40,7 +40,6 @@ function wordCountIn(text: string, start: number, end: number, cap = Number.POSI
     const space = c < 160 ? ASCII_SPACE[c]! : isSpaceCode(c) ? 1 : 0;
     count += previousSpace & (space ^ 1);
     previousSpace = space;
-    if (count >= cap) return count;
   }
   return count;
 }
@@ -479,7 +478,7 @@ const SHORT_QUOTE_WORDS = 5;
 function isKeptQuotation(text: string, q: Attributed): boolean {
   // A quoted attribute value in markup (tweet-date="…") is not speech.
   if (text[q.span.openMark - 1] === '=') return false;
-  if (q.attribution === 'cue') return !(wordCountIn(text, q.span.start, q.span.end, SHORT_QUOTE_WORDS) < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
+  if (q.attribution === 'cue') return !(wordCountIn(text, q.span.start, q.span.end) < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
   return !looksLikeTitleOrTerm(text, q.span);
 }
 
@@ -553,7 +552,7 @@ export function keyQuotes(text: string, limit = 3): Quote[] {
   const scored: { q: Attributed; score: number }[] = [];
   for (let index = 0; index < all.length; index++) {
     const q = all[index] as Attributed;
-    const words = wordCountIn(text, q.span.start, q.span.end, KEY_WORD_CAP);
+    const words = Math.min(wordCountIn(text, q.span.start, q.span.end), KEY_WORD_CAP);
     if (words >= SHORT_QUOTE_WORDS) scored.push({ q, score: keyScore(text, q, words, index, all.length) });
   }
   scored.sort((a, b) => b.score - a.score || a.q.span.start - b.q.span.start);
