@@ -316,6 +316,8 @@ interface Attributed {
   readonly cue: Cue | null;
   speaker: string | null;
   attribution: 'cue' | 'inherited' | 'none';
+  /** Words of the quotation, counted once for the kept-quotation test and the key-quote score. */
+  readonly words: number;
 }
 
 function paragraphStart(ctx: Context, at: number): number {
@@ -350,7 +352,7 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
     const speaker: string | null = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers, lastNamed);
     if (speaker !== null) speakers.add(speaker);
     if (speaker !== null && cue !== null && !isPronoun(cue.phrase) && speaker.includes(' ') && /^[A-Z]/.test(speaker)) lastNamed = { name: speaker, at: cue.at };
-    out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue' });
+    out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue', words: wordCountIn(ctx.text, span.start, span.end) });
   }
   inheritWithinParagraphs(ctx, out);
   continueAcrossParagraphs(ctx, out);
@@ -478,7 +480,7 @@ const SHORT_QUOTE_WORDS = 5;
 function isKeptQuotation(text: string, q: Attributed): boolean {
   // A quoted attribute value in markup (tweet-date="…") is not speech.
   if (text[q.span.openMark - 1] === '=') return false;
-  if (q.attribution === 'cue') return !(wordCountIn(text, q.span.start, q.span.end) < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
+  if (q.attribution === 'cue') return !(q.words < SHORT_QUOTE_WORDS && looksLikeTitleOrTerm(text, q.span));
   return !looksLikeTitleOrTerm(text, q.span);
 }
 
@@ -552,7 +554,7 @@ export function keyQuotes(text: string, limit = 3): Quote[] {
   const scored: { q: Attributed; score: number }[] = [];
   for (let index = 0; index < all.length; index++) {
     const q = all[index] as Attributed;
-    const words = Math.min(wordCountIn(text, q.span.start, q.span.end), KEY_WORD_CAP);
+    const words = Math.min(q.words, KEY_WORD_CAP);
     if (words >= SHORT_QUOTE_WORDS) scored.push({ q, score: keyScore(text, q, words, index, all.length) });
   }
   scored.sort((a, b) => b.score - a.score || a.q.span.start - b.q.span.start);
