@@ -606,7 +606,7 @@ class MentionList {
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid]! < at) {
+      if ((starts[mid] as number) < at) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -646,7 +646,7 @@ export class NameIndex {
     // In document order only `name` gains a mention, and it is the latest: it leads once it has
     // caught up with the previous leader.
     const leader = group.leaders[group.leaders.length - 1];
-    group.leaders.push(leader === undefined || count >= this.counts.get(leader)! ? name : leader);
+    group.leaders.push(leader === undefined || count >= (this.counts.get(leader) as number) ? name : leader);
     push(group, name, start);
     push(listOf(this.byFirstWord, firstWord), name, start);
     // Every space but the last starts a suffix of two or more words.
@@ -666,17 +666,20 @@ export class NameIndex {
   /** `resolve` for a one-word name. */
   resolveWord(word: string, at: number): string | null {
     const byLast = this.byLastWord.get(word);
-    // A surname shared by several people ("Sanders"): the one named most often so far.
-    const last = byLast === undefined ? -1 : byLast.lastBefore(at);
-    if (last >= 0) return byLast!.leaders[last]!;
     const byFirst = this.byFirstWord.get(word);
-    const first = byFirst === undefined ? -1 : byFirst.lastBefore(at);
-    if (first >= 0) return byFirst!.names[first]!;
-    // Nothing before: the first mention after, by last or first word.
+    // A surname shared by several people ("Sanders"): the one named most often so far.
+    if (byLast !== undefined) {
+      const last = byLast.lastBefore(at);
+      if (last >= 0) return byLast.leaders[last] as string;
+    }
+    if (byFirst !== undefined) {
+      const first = byFirst.lastBefore(at);
+      if (first >= 0) return byFirst.names[first] as string;
+    }
+    // Nothing before: the first mention after, by last or first word (the last word on a tie).
     const lastAfter = byLast?.starts[0] ?? Number.POSITIVE_INFINITY;
     const firstAfter = byFirst?.starts[0] ?? Number.POSITIVE_INFINITY;
-    if (lastAfter <= firstAfter) return byLast?.names[0] ?? null;
-    return byFirst!.names[0]!;
+    return (lastAfter <= firstAfter ? byLast?.names[0] : byFirst?.names[0]) ?? null;
   }
 
   /** `resolve` for a name of two or more words. */
