@@ -249,27 +249,6 @@ function internString(token: string): number {
   return slots[record + SLOT_ID]! - 1;
 }
 
-/**
- * Reusable output of `scanTokens`: token ids of a text range, in order. `ids` may be replaced by
- * a larger array during a scan, so read it after the scan.
- */
-export interface TokenScan {
-  ids: Int32Array;
-  count: number;
-}
-
-/** Appends the token ids of text[from, to) to `out` (at out.count), growing `out.ids` as needed. */
-export function scanTokens(text: string, from: number, to: number, out: TokenScan): void {
-  forEachToken(text.slice(from, to), (token) => {
-    if (out.count === out.ids.length) {
-      const larger = new Int32Array(out.ids.length * 2);
-      larger.set(out.ids);
-      out.ids = larger;
-    }
-    out.ids[out.count++] = internString(token);
-  });
-}
-
 /** Backing store of `codeUnits` (a Buffer, so Node's native UTF-16 writer can fill it in place). */
 let codeBuffer = Buffer.alloc(2 * 8192);
 let codeUnits = new Uint16Array(codeBuffer.buffer, codeBuffer.byteOffset, codeBuffer.length >> 1);

@@ -2,69 +2,25 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
 import { sentenceSpans, splitSentences } from '../../src/summarizer/sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, scanTerms, scanTokens, termIdOf, termTableEpoch, tokenTable, tokenize, type TermScan, type TokenScan } from '../../src/summarizer/tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, scanTerms, termIdOf, termTableEpoch, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
 import { STOPWORDS } from '../../src/summarizer/stopwords.ts';
 
 const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
 
-function tokenIds(text: string): number[] {
-  const out: TokenScan = { ids: new Int32Array(2), count: 0 };
-  scanTokens(text, 0, text.length, out);
-  return [...out.ids.subarray(0, out.count)];
-}
-
-describe('scanTokens', () => {
-  it('gives one id per lowercased token, whatever the case, and grows its buffer', () => {
-    const ids = tokenIds('The THE the tHe of OF Minister ministers ministers');
-    expect(ids).toHaveLength(9);
-    expect(new Set(ids.slice(0, 4)).size).toBe(1);
-    expect(ids[4]).toBe(ids[5]);
-    expect(ids[6]).not.toBe(ids[7]);
-    expect(ids[7]).toBe(ids[8]);
-    const { texts } = tokenTable();
-    expect(ids.map((id) => texts[id])).toEqual(tokenize('The THE the tHe of OF Minister ministers ministers'));
-  });
-
-  it('keeps 50,000 distinct tokens apart and finds each again in any case', () => {
-    const words = Array.from({ length: 50_000 }, (_, i) => `k${i.toString(36)}q${(i * 7919).toString(36)}`);
-    const first = tokenIds(words.join(' '));
-    expect(new Set(first).size).toBe(words.length);
-    expect(tokenIds(words.join(' ').toUpperCase())).toEqual(first);
-  });
-
-  it('lowercases other scripts fully and keeps distinct words apart', () => {
-    const ids = tokenIds('ÉCOLE école Straße STRASSE ΑΘΗΝΑ αθηνα 北京 😀 café-cafe');
-    const { texts } = tokenTable();
-    expect(ids.map((id) => texts[id])).toEqual(['école', 'école', 'straße', 'strasse', 'αθηνα', 'αθηνα', '北京', 'café', 'cafe']);
-    expect(ids[0]).toBe(ids[1]);
-    expect(ids[2]).not.toBe(ids[3]);
-  });
-
-  it('reads ranges of any string alike: lone surrogates, emoji, Latin-1 and other scripts, tokens at both ends', () => {
-    const texts = ['abc\ud800déf 😀 Ünïcode\udc00x ab', 'x', 'é', '😀', 'ok, DONE', 'Ça va? ΟΔΟΣ οδος  tail12'];
-    for (const text of texts) {
-      const { texts: table } = tokenTable();
-      expect(tokenIds(text).map((id) => table[id])).toEqual(tokenize(text));
-      for (let from = 0; from <= text.length; from++) {
-        const out: TokenScan = { ids: new Int32Array(1), count: 0 };
-        scanTokens(text, from, text.length, out);
-        expect([...out.ids.subarray(0, out.count)].map((id) => tokenTable().texts[id])).toEqual(tokenize(text.slice(from)));
-      }
-    }
-  });
-
-  it('agrees with termIdOf on content words and stopwords', () => {
-    const ids = tokenIds('Ministers said');
-    const { stems } = tokenTable();
-    expect(stems[ids[0]!]).toBe(termIdOf('ministers', STOPWORDS));
-    expect(stems[ids[0]!]).toBe(termIdOf('minister', STOPWORDS)); // same stem
-    expect(stems[ids[1]!]).toBe(-1);
-  });
-
+describe('countWords', () => {
   it('counts words in a range without building tokens', () => {
     expect(countWords('one two, three!')).toBe(3);
     expect(countWords('one two, three!', 4)).toBe(2);
     expect(countWords('one two, three!', 0, 7)).toBe(2);
+  });
+});
+
+describe('termIdOf', () => {
+  it('gives inflections one stem id and stopwords none', () => {
+    expect(termIdOf('ministers', STOPWORDS)).toBe(termIdOf('minister', STOPWORDS));
+    expect(termIdOf('ministers', STOPWORDS)).toBeGreaterThanOrEqual(0);
+    expect(termIdOf('markets', STOPWORDS)).not.toBe(termIdOf('minister', STOPWORDS));
+    expect(termIdOf('said', STOPWORDS)).toBe(-1);
   });
 });
 
@@ -99,6 +55,7 @@ describe('scanTerms', () => {
     const texts = [
       'The ministers said the Minister MINISTERS would act; ministers acted.',
       'abc\ud800déf 😀 Ünïcode\udc00x ab', 'x', 'é', 'ok, DONE', 'Ça va? ΟΔΟΣ οδος  tail12 Straße STRASSE',
+      'ÉCOLE école ΑΘΗΝΑ αθηνα 北京 😀 café-cafe',
     ];
     for (const text of texts) {
       for (let from = 0; from <= text.length; from++) {
