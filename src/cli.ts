@@ -38,11 +38,14 @@ class UsageError extends Error {}
 interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Resolves once the output written so far has drained: a streaming batch waits on it so memory stays flat. */
+  readonly drained: () => Promise<void>;
 }
 
 const stdio: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
 };
 
 function looksLikeHtml(text: string): boolean {
@@ -121,8 +124,8 @@ async function eachJsonLine(
       const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message}` : describeFsError(error);
       result = { id, error: reason };
     }
-    const ok = process.stdout.write(`${JSON.stringify(result)}\n`);
-    if (!ok) await new Promise((r) => process.stdout.once('drain', r));
+    io.out(`${JSON.stringify(result)}\n`);
+    await io.drained();
   }
   return errors;
 }

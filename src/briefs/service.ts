@@ -3,7 +3,7 @@
  * meant, summarize it (cached), list and search pages, autocomplete suggestions.
  */
 import type { Article, ArticleListing, ArticleStore } from '../articles/types.ts';
-import type { Summarize, Summary, SummaryLength, SummaryOptions } from '../summarizer/types.ts';
+import type { Summarize, Summary, SummaryLength } from '../summarizer/types.ts';
 import { LruCache } from './lru.ts';
 
 export type { Summarize } from '../summarizer/types.ts';
