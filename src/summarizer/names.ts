@@ -395,9 +395,10 @@ class CapitalizedWords {
       this.runPersons.push(singleWordPersonUncached(token));
     }
     this.words.push({ token, covered, run });
-    if (id + 2 > this.charStarts.length) {
+    if (id >= this.hashes.length) {
+      // Grown in step: word `id` needs hashes[id] and charStarts[id + 1].
       this.hashes = grown(this.hashes, this.hashes.length * 2);
-      this.charStarts = grown(this.charStarts, this.charStarts.length * 2);
+      this.charStarts = grown(this.charStarts, this.hashes.length + 1);
     }
     const from = this.charStarts[id]!;
     if (from + end - start > this.chars.length) {

@@ -86,8 +86,6 @@ const TOKEN_TABLE_LIMIT = 200_000;
 
 /** Stem -> stem id. Ids are dense from 0 and stable until the table is reset. */
 let stemIds = new Map<string, number>();
-/** Changes whenever the tables are reset (ids handed out before then mean nothing after). */
-export let termTableEpoch = 0;
 
 /**
  * Interned tokens: open addressing keyed by a 64-bit fingerprint of the lowercased token (two
@@ -128,7 +126,6 @@ function resetTables(): void {
   stemIds = new Map();
   stemMarks = new Int32Array(1 << 13);
   documentStamp = 0;
-  termTableEpoch++;
 }
 
 function stemIdOf(stemmed: string): number {
@@ -390,8 +387,6 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
 
 /** Read-only views of the token table, valid until the next scan or reset. */
 export interface TokenTable {
-  /** Stem id of each token id, -1 for stopwords and junk. */
-  readonly stems: Int32Array;
   /** Lowercased text of each token id. */
   readonly texts: readonly string[];
   /** 1 when the token of each id has a letter (an ASCII letter or a non-ASCII character), 0 for digits only. */
@@ -400,7 +395,7 @@ export interface TokenTable {
 
 /** The current token table (re-read after every scan: its arrays grow). */
 export function tokenTable(): TokenTable {
-  return { stems: tokenStems, texts: tokenTexts, letters: tokenLetters };
+  return { texts: tokenTexts, letters: tokenLetters };
 }
 
 /**
@@ -409,7 +404,10 @@ export function tokenTable(): TokenTable {
  * grows past its limit, so callers must not keep ids across documents.
  */
 export function termIdOf(token: string, stopwords: ReadonlySet<string>): number {
-  if (stopwords === STOPWORDS) return tokenStems[internString(token)]!;
+  if (stopwords === STOPWORDS) {
+    const id = internString(token); // may grow tokenStems: read it afterwards
+    return tokenStems[id]!;
+  }
   if (stopwords.has(token) || token.length > MAX_TERM_LENGTH) return -1;
   return stemIdOf(stem(token));
 }
