@@ -5,6 +5,7 @@
  */
 
 import { isTitleWord, personNameFromRun } from './names.ts';
+import { isWhitespaceCode } from './chars.ts';
 
 const PERIOD = 46;
 
@@ -150,12 +151,6 @@ function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
 }
 
-function isSpaceCode(c: number): boolean {
-  // Printable ASCII and C1 controls first: the common case.
-  if (c > 32 && c < 160) return false;
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || c === 0x1680 || c === 0xfeff || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000));
-}
-
 /**
  * Words (with inner apostrophes, hyphens, dots as in "U.S." or "Gen.", and a final period) and single
  * punctuation marks of text[start, end). One pass over the characters. With `toWindowEnd`, the tokens
@@ -188,7 +183,7 @@ function tokenize(text: string, start: number, end: number, toWindowEnd = false)
       if (stop < limit && text.charCodeAt(stop) === PERIOD) stop++;
       tokens.push(new Token(text, i, stop, true));
       i = stop;
-    } else if (isSpaceCode(c)) {
+    } else if (isWhitespaceCode(c)) {
       i++;
     } else {
       tokens.push(new Token(text, i, i + 1, false));

@@ -1,4 +1,5 @@
 import type { Quote } from './types.ts';
+import { isWhitespaceCode } from './chars.ts';
 import { cueAfter, cueOrSubjectBefore, endsSentence, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
 import { NameScan, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
@@ -18,13 +19,6 @@ export interface QuoteWithSpan extends Quote {
   readonly speakerPhrase: string | null;
 }
 
-/** The characters JavaScript's `\s` matches. */
-function isSpaceCode(c: number): boolean {
-  // Printable ASCII and C1 controls first: the common case.
-  if (c > 32 && c < 160) return false;
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680 || c === 0xfeff;
-}
-
 /** 1 for the codes below 160 that JavaScript's `\s` matches. */
 const ASCII_SPACE = new Uint8Array(160);
 for (const c of [9, 10, 11, 12, 13, 32]) ASCII_SPACE[c] = 1;
@@ -37,7 +31,7 @@ function wordCountIn(text: string, start: number, end: number): number {
   let previousSpace = 1;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const space = c < 160 ? ASCII_SPACE[c]! : isSpaceCode(c) ? 1 : 0;
+    const space = c < 160 ? ASCII_SPACE[c]! : isWhitespaceCode(c) ? 1 : 0;
     count += previousSpace & (space ^ 1);
     previousSpace = space;
   }
@@ -267,12 +261,12 @@ function runWords(text: string, start: number, end: number): string[] {
   const words: string[] = [];
   let i = start;
   while (i < end) {
-    if (isSpaceCode(text.charCodeAt(i))) {
+    if (isWhitespaceCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let wordEnd = i + 1;
-    while (wordEnd < end && !isSpaceCode(text.charCodeAt(wordEnd))) wordEnd++;
+    while (wordEnd < end && !isWhitespaceCode(text.charCodeAt(wordEnd))) wordEnd++;
     const length = wordEnd - i;
     words.push(text.slice(i, length > 2 && text.charCodeAt(wordEnd - 1) === 46 ? wordEnd - 1 : wordEnd));
     i = wordEnd;
@@ -436,7 +430,7 @@ function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
   let capitalized = 0;
   let i = span.start;
   while (i < span.end && words <= TITLE_MAX_WORDS) {
-    if (isSpaceCode(text.charCodeAt(i))) {
+    if (isWhitespaceCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -444,7 +438,7 @@ function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
     let letter = false;
     for (; i < span.end; i++) {
       const c = text.charCodeAt(i);
-      if (isSpaceCode(c)) break;
+      if (isWhitespaceCode(c)) break;
       const lower = c | 32;
       if (lower >= 97 && lower <= 122) letter = true;
     }
@@ -464,7 +458,7 @@ function looksLikeTitleOrTerm(text: string, span: QuoteSpan): boolean {
  */
 function mayEndWithIntroducer(text: string, from: number, to: number): boolean {
   let last = to - 1;
-  while (last >= from && isSpaceCode(text.charCodeAt(last))) last--;
+  while (last >= from && isWhitespaceCode(text.charCodeAt(last))) last--;
   if (last >= from && (text.charCodeAt(last) === 44 || text.charCodeAt(last) === 58)) last--;
   if (last < from) return false;
   const lower = text.charCodeAt(last) | 32;
@@ -543,7 +537,7 @@ function startsLikeSentence(first: number): boolean {
   return (first >= 65 && first <= 90) || first === 0x201c || first === 34;
 }
 
-// Word counts above this no longer change a key score (the long-quote penalty saturates far beyond it).
+// Word counts are capped here for the key score: quotes of over 100,000 words all score alike.
 const KEY_WORD_CAP = 100_000;
 
 /** The key quotes of an article, best first (leaves out scare quotes and short titles under ~5 words). */

@@ -5,6 +5,8 @@
  * except the glued-sentence rule, which needs an uppercase letter to see a boundary at all.
  */
 
+import { isWhitespaceCode } from './chars.ts';
+
 /** Titles before a name: a period after them never ends a sentence. */
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'cpl',
@@ -144,7 +146,10 @@ function nextMatch(search: CharSearch, text: string, from: number, end: number):
 
 /** Double quote marks, straight or curly. */
 const doubleQuotes = charSearch('"', /[\u201c\u201d]/g);
-/** Sentence-ending marks (as isTerminator). */
+/**
+ * Sentence-ending marks (as isTerminator). The non-ASCII ones by indexOf too: a text rarely holds
+ * them, so each is usually searched once, to its end, which costs less than a regex pass.
+ */
 const terminators = charSearch('.?!\u2026\u3002\uff01\uff1f', null);
 
 function findQuotedRanges(text: string, start: number, end: number): void {
@@ -280,18 +285,10 @@ interface Spans {
   readonly ends: number[];
 }
 
-/** Whitespace exactly as String.prototype.trim sees it, so spans equal trimmed slices. */
-function isTrimSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
-    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
 /** Records text[from, to) trimmed as a sentence, unless it is empty. */
 function pushSpan(text: string, from: number, to: number, out: Spans): void {
-  while (from < to && isTrimSpace(text.charCodeAt(from))) from++;
-  while (to > from && isTrimSpace(text.charCodeAt(to - 1))) to--;
+  while (from < to && isWhitespaceCode(text.charCodeAt(from))) from++;
+  while (to > from && isWhitespaceCode(text.charCodeAt(to - 1))) to--;
   if (to > from) {
     out.starts.push(from);
     out.ends.push(to);

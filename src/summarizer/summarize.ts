@@ -1,4 +1,5 @@
 import { buildDocument, type Document, type Sentence } from './document.ts';
+import { isWhitespaceCode } from './chars.ts';
 import { keyQuotes } from './quotes.ts';
 import { briefbotRanker, transientScores, type Ranker } from './rank.ts';
 import type { Quote, Summary, SummaryLength, SummaryOptions } from './types.ts';
@@ -359,30 +360,23 @@ function lastClauseMark(text: string, end: number, lowest: number): number {
   return -1;
 }
 
-/** Whether a UTF-16 code unit is whitespace to a regular expression's \s. */
-function isRegExpSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
-    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
 /** text[0, end) without its trailing run of whitespace and , ; : — - (as .replace(/[\s,;:—-]+$/u, '')). */
 function withoutTrailingPunctuation(text: string, end: number): string {
   while (end > 0) {
     const code = text.charCodeAt(end - 1);
-    if (!(code === 44 || code === 59 || code === 58 || code === 0x2014 || code === 45 || isRegExpSpace(code))) break;
+    if (!(code === 44 || code === 59 || code === 58 || code === 0x2014 || code === 45 || isWhitespaceCode(code))) break;
     end--;
   }
   return text.slice(0, end);
 }
 
 /**
- * `text` trimmed, without final sentence marks, and when longer than `limit` (a positive count of
- * UTF-16 code units) cut to it: at the end of a clause in its second half, else at the last word
+ * `text` trimmed, without final sentence marks, and when longer than `maxLength` UTF-16 code units
+ * (at least 1) cut to it: at the end of a clause in its second half, else at the last word
  * boundary (with an ellipsis).
  */
-export function shorten(text: string, limit: number): string {
+export function shorten(text: string, maxLength: number): string {
+  const limit = Math.max(1, maxLength);
   const trimmed = withoutFinalMarks(text.trim());
   if (trimmed.length <= limit) return trimmed;
   const windowEnd = Math.trunc(limit);

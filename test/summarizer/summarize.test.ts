@@ -92,6 +92,20 @@ describe('summarize', () => {
     expect(summarize('Scroll down. See more.', { sentences: 2 }).sentences).toEqual(['Scroll down.', 'See more.']);
     expect(summarizeWith(favoursFragments, text).headline).not.toMatch(/2092|Scroll/u);
   });
+  it('treats NaN scores from a custom ranker as ties that keep document order', () => {
+    const text = 'Floods closed the main road into town. Schools will open late on Friday. Buses will run a reduced service all week. Shops in the centre stayed shut.';
+    const allNaN: Ranker = (doc) => new Float64Array(doc.sentences.length).fill(Number.NaN);
+    const lead = summarizeWith(allNaN, text, { sentences: 2 });
+    expect(lead.sentences).toEqual(['Floods closed the main road into town.', 'Schools will open late on Friday.']);
+    expect(lead.headline).toBe('Floods closed the main road into town');
+    // One NaN among numbers: still the asked length, verbatim, in document order.
+    const someNaN: Ranker = (doc) => Float64Array.from(doc.sentences, (s) => (s.index === 1 ? Number.NaN : s.index));
+    const mixed = summarizeWith(someNaN, text, { sentences: 3 });
+    expect(mixed.sentences).toHaveLength(3);
+    const all = splitSentences(text);
+    expect(mixed.sentences.map((s) => all.indexOf(s))).toEqual([...mixed.sentences.map((s) => all.indexOf(s))].sort((a, b) => a - b));
+    expect(mixed.sentences.every((s) => all.includes(s))).toBe(true);
+  });
 });
 
 describe('rankers', () => {
