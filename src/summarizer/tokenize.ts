@@ -89,21 +89,22 @@ let stemIds = new Map<string, number>();
 
 /**
  * Interned tokens: open addressing keyed by a 64-bit fingerprint of the lowercased token (two
- * independent 32-bit hashes) plus its length. Each slot is a record of four ints in `slots` (at
- * the offsets below), so a probe touches one cache line and never the token's characters. Two
- * distinct tokens would have to agree on 64 hash bits and their length to be merged (about 1e-9
- * for a full table); a merge only joins two terms.
+ * independent 32-bit hashes). Each slot is a record of four ints in `slots` (at the offsets
+ * below) holding all a scan needs of the token, so a token touches one line of the table and
+ * never its characters. The second hash is stored odd (its low bit set), so an empty slot (all
+ * zeros) never matches. Two distinct tokens would have to agree on 63 hash bits to be merged
+ * (about 2e-9 for a full table); a merge only joins two terms.
  */
 const SLOT_SIZE = 4;
 /** Token id + 1, or 0 for an empty slot. */
 const SLOT_ID = 0;
 const SLOT_HASH = 1;
 const SLOT_CHECK = 2;
-const SLOT_LENGTH = 3;
+/** Where the token's stem has its entries in `stemMarks`: 2 * (stem id + 1), 0 for a token without content. */
+const SLOT_MARK = 3;
 const INITIAL_SLOTS = 1 << 14;
 let slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
 let slotMask = INITIAL_SLOTS - 1;
-let tokenStems = new Int32Array(1 << 13);
 /** Per token id, 1 when the token has a letter (is not digits only), else 0. */
 let tokenLetters = new Uint8Array(1 << 13);
 const tokenTexts: string[] = [];
@@ -120,7 +121,6 @@ const STAMP_LIMIT = 0x7fff_fff0;
 function resetTables(): void {
   slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
   slotMask = INITIAL_SLOTS - 1;
-  tokenStems = new Int32Array(1 << 13);
   tokenLetters = new Uint8Array(1 << 13);
   tokenTexts.length = 0;
   stemIds = new Map();
@@ -167,20 +167,16 @@ function rehash(): void {
 function addToken(token: string, hash: number, check: number, record: number): number {
   const id = tokenTexts.length;
   tokenTexts.push(token);
-  if (id >= tokenStems.length) {
-    const stems = new Int32Array(tokenStems.length * 2);
-    stems.set(tokenStems);
-    tokenStems = stems;
+  if (id >= tokenLetters.length) {
     const letters = new Uint8Array(tokenLetters.length * 2);
     letters.set(tokenLetters);
     tokenLetters = letters;
   }
-  tokenStems[id] = contentIdOf(token);
   tokenLetters[id] = hasLetter(token) ? 1 : 0;
   slots[record + SLOT_ID] = id + 1;
   slots[record + SLOT_HASH] = hash;
   slots[record + SLOT_CHECK] = check;
-  slots[record + SLOT_LENGTH] = token.length;
+  slots[record + SLOT_MARK] = 2 * (contentIdOf(token) + 1);
   return id;
 }
 
@@ -210,7 +206,6 @@ for (let code = 65; code <= 90; code++) ASCII_WORD[code] = code | 0x20;
  * new. Valid until the next call (adding may rebuild the table).
  */
 function recordOf(token: string | null, text: string, from: number, to: number, hash: number, check: number): number {
-  const length = token === null ? to - from : token.length;
   let slot = hash & slotMask;
   for (;;) {
     const record = slot * SLOT_SIZE;
@@ -223,7 +218,7 @@ function recordOf(token: string | null, text: string, from: number, to: number, 
       addToken(token ?? text.slice(from, to).toLowerCase(), hash, check, record);
       return record;
     }
-    if (slots[record + SLOT_HASH] === hash && slots[record + SLOT_CHECK] === check && slots[record + SLOT_LENGTH] === length) return record;
+    if (slots[record + SLOT_HASH] === hash && slots[record + SLOT_CHECK] === check) return record;
     slot = (slot + 1) & slotMask;
   }
 }
@@ -237,14 +232,9 @@ function recordOfString(token: string): number {
     hash = Math.imul(hash ^ code, HASH_PRIME);
     check = Math.imul(check + code, CHECK_MULTIPLIER) ^ (check >>> 15);
   }
-  return recordOf(token, '', 0, 0, hash, check);
+  return recordOf(token, '', 0, 0, hash, check | 1);
 }
 
-/** Token id of an already-lowercased token string. */
-function internString(token: string): number {
-  const record = recordOfString(token); // first: it may replace `slots`
-  return slots[record + SLOT_ID]! - 1;
-}
 
 /** Backing store of `codeUnits` (a Buffer, so Node's native UTF-16 writer can fill it in place). */
 let codeBuffer = Buffer.alloc(2 * 8192);
@@ -324,7 +314,6 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   // The tables in locals, re-read after a call that may replace them.
   let table = slots;
   let mask = slotMask;
-  let stems = tokenStems;
   let marks = stemMarks;
   let p = from;
   while (p < to) {
@@ -352,13 +341,13 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
       if (++p === to) break;
       code = codes[p]!;
     }
-    // Most tokens are found at their first slot: probe it here (an empty slot has length 0).
+    check |= 1; // see SLOT_SIZE
+    // Most tokens are found at their first slot: probe it here.
     let record = (hash & mask) * SLOT_SIZE;
-    if (!ascii || table[record + SLOT_HASH] !== hash || table[record + SLOT_CHECK] !== check || table[record + SLOT_LENGTH] !== p - start) {
+    if (!ascii || table[record + SLOT_HASH] !== hash || table[record + SLOT_CHECK] !== check) {
       record = ascii ? recordOf(null, text, start, p, hash, check) : recordOfString(text.slice(start, p).toLowerCase());
       table = slots;
       mask = slotMask;
-      stems = tokenStems;
       marks = stemMarks;
     }
     const id = table[record + SLOT_ID]! - 1;
@@ -366,7 +355,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
     // Number the token's stem, branch-free (whether a stem is new is a coin toss for the
     // predictor): a new stem takes the next number and its first token is kept; a known one
     // keeps its number; a token without content maps to the entry numbered -1.
-    const mark = 2 * (stems[id]! + 1);
+    const mark = table[record + SLOT_MARK]!;
     const seen = marks[mark]! ^ stamp;
     const fresh = (seen | -seen) >>> 31;
     const known = marks[mark + 1]!;
@@ -405,8 +394,8 @@ export function tokenTable(): TokenTable {
  */
 export function termIdOf(token: string, stopwords: ReadonlySet<string>): number {
   if (stopwords === STOPWORDS) {
-    const id = internString(token); // may grow tokenStems: read it afterwards
-    return tokenStems[id]!;
+    const record = recordOfString(token); // first: it may replace `slots`
+    return (slots[record + SLOT_MARK]! >> 1) - 1;
   }
   if (stopwords.has(token) || token.length > MAX_TERM_LENGTH) return -1;
   return stemIdOf(stem(token));
