@@ -295,11 +295,27 @@ function withRoom(array: Int32Array, used: number, length: number): Int32Array {
   return larger;
 }
 
+/** Characters the first pass of scanTerms reads before the second pass takes their tokens. */
+const CHUNK_CHARS = 2048;
+/**
+ * Per token of the chunk being scanned (at most one per two characters, plus one carried in and
+ * one flushed at the end): its two fingerprints, its end, and 1 when it has a non-ASCII letter.
+ */
+const chunkHashes = new Int32Array(CHUNK_CHARS / 2 + 2);
+const chunkChecks = new Int32Array(CHUNK_CHARS / 2 + 2);
+const chunkEnds = new Int32Array(CHUNK_CHARS / 2 + 2);
+const chunkNonAscii = new Uint8Array(CHUNK_CHARS / 2 + 2);
+
 /**
  * Scans the word tokens of text[from, to), reading characters from `codes` (the code units of
  * `text` at the same offsets, as codeUnitsOf gives them; `text` is read only to make strings of
  * new tokens), and appends the term numbers of its content tokens to `out`. Returns the first
  * token, lowercased ('' when none).
+ *
+ * Two passes per chunk of characters. The first fingerprints the tokens with the same steps at
+ * every character, branch-free: where a token ends is data the branch predictor cannot guess, and
+ * a loop that branched there (once per token) spent most of its time on mispredictions. The
+ * second looks the tokens up and numbers their terms.
  */
 export function scanTerms(text: string, codes: Uint16Array, from: number, to: number, out: TermScan): string {
   // A range holds at most one token per two characters: with room for all, the loop never checks.
@@ -309,64 +325,100 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   const terms = (out.terms = withRoom(out.terms, count, count + most));
   const firstTokens = (out.firstTokens = withRoom(out.firstTokens, vocabulary, vocabulary + most));
   const stamp = out.stamp;
+  const hashes = chunkHashes;
+  const checks = chunkChecks;
+  const ends = chunkEnds;
+  const nonAscii = chunkNonAscii;
   let words = 0;
   let firstId = -1;
+  // Fingerprints of the token being read (carried from chunk to chunk), and whether the previous
+  // character was a word character (1) or not (0).
+  let hash = HASH_SEED;
+  let check = 0;
+  let previousWord = 0;
+  // Whether the token carried into the next chunk has a non-ASCII letter.
+  let carriedNonAscii = false;
   // The tables in locals, re-read after a call that may replace them.
   let table = slots;
   let mask = slotMask;
   let marks = stemMarks;
-  let p = from;
-  while (p < to) {
-    let code = codes[p]!;
-    if (code < 128 ? ASCII_WORD[code] === 0 : !isWordCodeSlow(code)) {
-      p++;
-      continue;
-    }
-    // A token starts here: extend it with a tight loop (fingerprints of the lowercased codes).
-    const start = p;
-    let hash = HASH_SEED;
-    let check = 0;
-    let ascii = true;
-    for (;;) {
+  for (let chunk = from; chunk < to; chunk += CHUNK_CHARS) {
+    const chunkEnd = Math.min(to, chunk + CHUNK_CHARS);
+    // First pass: at every character, record the fingerprints so far and the position as the
+    // n-th token's; n moves on only where a token has just ended, so the last record stays.
+    let n = 0;
+    let anyNonAscii = carriedNonAscii;
+    if (carriedNonAscii) nonAscii[0] = 1;
+    for (let p = chunk; p < chunkEnd; p++) {
+      const code = codes[p]!;
+      let lower: number; // lowercased code of an ASCII word character, 1 for any other word character, else 0
       if (code < 128) {
-        const lower = ASCII_WORD[code]!;
-        if (lower === 0) break;
-        hash = Math.imul(hash ^ lower, HASH_PRIME);
-        check = Math.imul(check + lower, CHECK_MULTIPLIER) ^ (check >>> 15);
+        lower = ASCII_WORD[code]!;
       } else if (isWordCodeSlow(code)) {
-        ascii = false;
+        lower = 1; // its fingerprints are made from the token's string instead
+        nonAscii[n] = 1;
+        anyNonAscii = true;
       } else {
-        break;
+        lower = 0;
       }
-      if (++p === to) break;
-      code = codes[p]!;
+      const word = (lower + 127) >>> 7; // lower <= 122: 1 for a word character, else 0
+      hashes[n] = hash;
+      checks[n] = check;
+      ends[n] = p;
+      n += previousWord & (word ^ 1);
+      // The fingerprint steps, restarted from their seeds at a token's first character.
+      const keep = -previousWord;
+      const hashBase = (hash & keep) ^ (HASH_SEED & ~keep);
+      const checkBase = check & keep;
+      hash = Math.imul(hashBase ^ lower, HASH_PRIME);
+      check = Math.imul(checkBase + lower, CHECK_MULTIPLIER) ^ (checkBase >>> 15);
+      previousWord = word;
     }
-    check |= 1; // see SLOT_SIZE
-    // Most tokens are found at their first slot: probe it here.
-    let record = (hash & mask) * SLOT_SIZE;
-    if (!ascii || table[record + SLOT_HASH] !== hash || table[record + SLOT_CHECK] !== check) {
-      record = ascii ? recordOf(null, text, start, p, hash, check) : recordOfString(text.slice(start, p).toLowerCase());
-      table = slots;
-      mask = slotMask;
-      marks = stemMarks;
+    if (chunkEnd === to && previousWord === 1) {
+      hashes[n] = hash;
+      checks[n] = check;
+      ends[n] = to;
+      n++;
     }
-    const id = table[record + SLOT_ID]! - 1;
-    if (words++ === 0) firstId = id;
-    // Number the token's stem, branch-free (whether a stem is new is a coin toss for the
-    // predictor): a new stem takes the next number and its first token is kept; a known one
-    // keeps its number; a token without content maps to the entry numbered -1.
-    const mark = table[record + SLOT_MARK]!;
-    const seen = marks[mark]! ^ stamp;
-    const fresh = (seen | -seen) >>> 31;
-    const known = marks[mark + 1]!;
-    const term = known ^ ((known ^ vocabulary) & -fresh);
-    marks[mark] = stamp;
-    marks[mark + 1] = term;
-    firstTokens[vocabulary] = id;
-    vocabulary += fresh;
-    // Branch-free append: a stopword's -1 is written, then overwritten by the next term.
-    terms[count] = term;
-    count += ~term >>> 31;
+
+    // Second pass: each token's record in the table, and its term.
+    for (let k = 0; k < n; k++) {
+      const tokenHash = hashes[k]!;
+      const tokenCheck = checks[k]! | 1; // see SLOT_SIZE
+      const ascii = !anyNonAscii || nonAscii[k] === 0;
+      // Most tokens are found at their first slot: probe it here.
+      let record = (tokenHash & mask) * SLOT_SIZE;
+      if (!ascii || table[record + SLOT_HASH] !== tokenHash || table[record + SLOT_CHECK] !== tokenCheck) {
+        const end = ends[k]!;
+        let start = end;
+        while (start > from && isWordCode(codes[start - 1]!)) start--;
+        record = ascii ? recordOf(null, text, start, end, tokenHash, tokenCheck) : recordOfString(text.slice(start, end).toLowerCase());
+        table = slots;
+        mask = slotMask;
+        marks = stemMarks;
+      }
+      const id = table[record + SLOT_ID]! - 1;
+      if (words++ === 0) firstId = id;
+      // Number the token's stem, branch-free (whether a stem is new is a coin toss for the
+      // predictor): a new stem takes the next number and its first token is kept; a known one
+      // keeps its number; a token without content maps to the entry numbered -1.
+      const mark = table[record + SLOT_MARK]!;
+      const seen = marks[mark]! ^ stamp;
+      const fresh = (seen | -seen) >>> 31;
+      const known = marks[mark + 1]!;
+      const term = known ^ ((known ^ vocabulary) & -fresh);
+      marks[mark] = stamp;
+      marks[mark + 1] = term;
+      firstTokens[vocabulary] = id;
+      vocabulary += fresh;
+      // Branch-free append: a stopword's -1 is written, then overwritten by the next term.
+      terms[count] = term;
+      count += ~term >>> 31;
+    }
+    if (anyNonAscii) {
+      carriedNonAscii = previousWord === 1 && nonAscii[n] === 1; // a token still being read
+      nonAscii.fill(0, 0, n + 1);
+    }
   }
   out.count = count;
   out.words += words;
