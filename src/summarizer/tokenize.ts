@@ -189,8 +189,11 @@ function hasLetter(token: string): boolean {
   return false;
 }
 
-/** Fingerprint steps over lowercased char codes: FNV-1a, and an independent multiply-xorshift. */
-const HASH_SEED = 0x811c9dc5 | 0;
+/**
+ * Fingerprint steps over lowercased char codes: FNV-1a's, and an independent multiply-xorshift,
+ * both from 0 (FNV's usual offset basis buys nothing here, and a zero start lets scanTerms
+ * restart a fingerprint with one mask).
+ */
 const HASH_PRIME = 0x01000193;
 const CHECK_MULTIPLIER = 0x5bd1e995;
 
@@ -225,7 +228,7 @@ function recordOf(token: string | null, text: string, from: number, to: number, 
 
 /** Record offset of an already-lowercased token string (see recordOf). */
 function recordOfString(token: string): number {
-  let hash = HASH_SEED;
+  let hash = 0;
   let check = 0;
   for (let i = 0; i < token.length; i++) {
     const code = token.charCodeAt(i);
@@ -333,7 +336,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   let firstId = -1;
   // Fingerprints of the token being read (carried from chunk to chunk), and whether the previous
   // character was a word character (1) or not (0).
-  let hash = HASH_SEED;
+  let hash = 0;
   let check = 0;
   let previousWord = 0;
   // Whether the token carried into the next chunk has a non-ASCII letter.
@@ -366,9 +369,9 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
       checks[n] = check;
       ends[n] = p;
       n += previousWord & (word ^ 1);
-      // The fingerprint steps, restarted from their seeds at a token's first character.
+      // The fingerprint steps, restarted from 0 at a token's first character.
       const keep = -previousWord;
-      const hashBase = (hash & keep) ^ (HASH_SEED & ~keep);
+      const hashBase = hash & keep;
       const checkBase = check & keep;
       hash = Math.imul(hashBase ^ lower, HASH_PRIME);
       check = Math.imul(checkBase + lower, CHECK_MULTIPLIER) ^ (checkBase >>> 15);
