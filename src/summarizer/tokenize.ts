@@ -238,7 +238,6 @@ function recordOfString(token: string): number {
   return recordOf(token, '', 0, 0, hash, check | 1);
 }
 
-
 /** Backing store of `codeUnits` (a Buffer, so Node's native UTF-16 writer can fill it in place). */
 let codeBuffer = Buffer.alloc(2 * 8192);
 let codeUnits = new Uint16Array(codeBuffer.buffer, codeBuffer.byteOffset, codeBuffer.length >> 1);
