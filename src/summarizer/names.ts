@@ -270,16 +270,6 @@ function isWordTailCode(c: number): boolean {
   return c < 0x250 ? WORD_TAIL[c] === 1 : c === 0x2019;
 }
 
-/** What a capitalized word as written contributes to a run, derived once per distinct word. */
-interface RunWord {
-  /** The word without a sentence-final period ("Smith." -> "Smith"; "Gen." and initials keep theirs). */
-  readonly token: string;
-  /** Characters of the written word the run covers (the period only when kept). */
-  readonly covered: number;
-  /** Id of the run of this word alone (see CapitalizedWords), or -1 when the word is neither a title nor a name word (it ends a run). */
-  readonly run: number;
-}
-
 /** A written word's verdicts: what it contributes to a run, and whether it may be part of one. */
 function wordVerdicts(written: string): { readonly token: string; readonly covered: number; readonly usable: boolean } {
   let token = written;
@@ -311,15 +301,18 @@ const MAX_CACHED_RUN = 8;
  * Capitalized words as written ("Smith.", "Putin's"), interned so the scan derives each word's
  * verdict once and slices only words it has not seen: open addressing on the fingerprint the scan
  * computes, each hit verified against a copy of the word's characters (so never a false match).
+ * The tables outlive a text, so each is packed to keep a lookup to about three cache lines: the
+ * slot (with the fingerprint), the word's record and its characters.
  */
 class CapitalizedWords {
-  /** Word id + 1 per slot, 0 when empty; kept at most half full. */
-  private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 11);
-  /** Where each word's characters start in `chars`; word `id` ends where `id + 1` starts. */
-  private charStarts = new Int32Array((1 << 11) + 1);
+  /** Two ints a slot: word id + 1 (0 when empty) and the word's fingerprint; kept at most half full. */
+  private slots = new Int32Array(2 << 12);
+  /** Four ints a word (see the offsets below): where its characters start in `chars`, their count, its run, the characters a run covers. */
+  private records = new Int32Array(RECORD << 11);
   private chars = new Uint16Array(1 << 14);
-  readonly words: RunWord[] = [];
+  private charCount = 0;
+  /** Per word, the word without a sentence-final period ("Smith." -> "Smith"; "Gen." and initials keep theirs). */
+  private readonly tokens: string[] = [];
   /**
    * Runs of words seen so far, by run id: the person each names, undefined until derived. A word's
    * run of itself is made with the word; longer runs are found by the run one word shorter and
@@ -331,25 +324,38 @@ class CapitalizedWords {
   private extensionCount = 0;
 
   get full(): boolean {
-    return this.words.length >= WORD_LIMIT || this.extensionCount >= LONGER_RUN_LIMIT || this.charStarts[this.words.length]! >= CHAR_LIMIT;
+    return this.tokens.length >= WORD_LIMIT || this.extensionCount >= LONGER_RUN_LIMIT || this.charCount >= CHAR_LIMIT;
+  }
+
+  /** Id of the run of word `id` alone, or -1 when the word is neither a title nor a name word (it ends a run). */
+  run(id: number): number {
+    return this.records[id * RECORD + RECORD_RUN]!;
+  }
+
+  /** Characters of the written word `id` a run covers (a final period only when the word keeps it). */
+  covered(id: number): number {
+    return this.records[id * RECORD + RECORD_COVERED]!;
+  }
+
+  token(id: number): string {
+    return this.tokens[id] as string;
   }
 
   /** Id of the word text[start, end) whose fingerprint is `hash`, interning it on first sight. */
   idOf(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    const length = end - start;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
+      const entry = slots[slot * 2]!;
       if (entry === 0) return this.add(text, start, end, hash, slot);
-      const id = entry - 1;
-      if (this.hashes[id] !== hash) continue;
-      if (this.sameChars(id, text, start, length)) return id;
+      if (slots[slot * 2 + 1] === hash && this.sameChars(entry - 1, text, start, end - start)) return entry - 1;
     }
   }
 
   private sameChars(id: number, text: string, start: number, length: number): boolean {
-    const from = this.charStarts[id]!;
-    if (this.charStarts[id + 1]! - from !== length) return false;
+    const at = id * RECORD;
+    if (this.records[at + RECORD_LENGTH] !== length) return false;
+    const from = this.records[at + RECORD_CHARS]!;
     const chars = this.chars;
     for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(start + k)) return false;
     return true;
@@ -387,44 +393,56 @@ class CapitalizedWords {
   }
 
   private add(text: string, start: number, end: number, hash: number, slot: number): number {
-    const id = this.words.length;
+    const id = this.tokens.length;
+    const length = end - start;
     const { token, covered, usable } = wordVerdicts(text.slice(start, end));
     let run = -1;
     if (usable) {
       run = this.runPersons.length;
       this.runPersons.push(singleWordPersonUncached(token));
     }
-    this.words.push({ token, covered, run });
-    if (id >= this.hashes.length) {
-      // Grown in step: word `id` needs hashes[id] and charStarts[id + 1].
-      this.hashes = grown(this.hashes, this.hashes.length * 2);
-      this.charStarts = grown(this.charStarts, this.hashes.length + 1);
-    }
-    const from = this.charStarts[id]!;
-    if (from + end - start > this.chars.length) {
-      const chars = new Uint16Array(Math.max(this.chars.length * 2, from + end - start));
+    this.tokens.push(token);
+    if ((id + 1) * RECORD > this.records.length) this.records = grown(this.records, this.records.length * 2);
+    const from = this.charCount;
+    if (from + length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, from + length));
       chars.set(this.chars);
       this.chars = chars;
     }
-    for (let k = start; k < end; k++) this.chars[from + k - start] = text.charCodeAt(k);
-    this.charStarts[id + 1] = from + end - start;
-    this.hashes[id] = hash;
-    this.slots[slot] = id + 1;
-    if (this.words.length * 2 > this.slots.length) this.rehash();
+    for (let k = 0; k < length; k++) this.chars[from + k] = text.charCodeAt(start + k);
+    this.charCount = from + length;
+    const at = id * RECORD;
+    this.records[at + RECORD_CHARS] = from;
+    this.records[at + RECORD_LENGTH] = length;
+    this.records[at + RECORD_RUN] = run;
+    this.records[at + RECORD_COVERED] = covered;
+    this.slots[slot * 2] = id + 1;
+    this.slots[slot * 2 + 1] = hash;
+    if (this.tokens.length * 4 > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.words.length; id++) {
-      let slot = this.hashes[id]! & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from] === 0) continue;
+      let slot = old[from + 1]! & mask;
+      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = old[from]!;
+      slots[slot * 2 + 1] = old[from + 1]!;
     }
     this.slots = slots;
   }
 }
+
+/** Ints per word record in CapitalizedWords, and their offsets. */
+const RECORD = 4;
+const RECORD_CHARS = 0;
+const RECORD_LENGTH = 1;
+const RECORD_RUN = 2;
+const RECORD_COVERED = 3;
 
 /** Mixes two ids into a table index. */
 function pairHash(a: number, b: number): number {
@@ -452,7 +470,7 @@ function personOfRun(table: CapitalizedWords, run: number, ids: readonly number[
   const known = run >= 0 ? table.runPersons[run] : undefined;
   if (known !== undefined) return known;
   const tokens: string[] = [];
-  for (let k = 0; k < length; k++) tokens.push((table.words[ids[k]!] as RunWord).token);
+  for (let k = 0; k < length; k++) tokens.push(table.token(ids[k]!));
   const person = multiWordPerson(tokens);
   if (run >= 0) table.runPersons[run] = person;
   return person;
@@ -467,7 +485,6 @@ function personRuns(text: string): PersonRuns {
   // Replaced only between texts, so word ids stay valid for a whole scan.
   if (capitalizedWords.full) capitalizedWords = new CapitalizedWords();
   const table = capitalizedWords;
-  const words = table.words;
   const runs: PersonRuns = { starts: [], ends: [], persons: [] };
   // Word ids of the current run, its length (0 when none is open), run id (-1 when too long to cache), start and end.
   const ids: number[] = [];
@@ -496,22 +513,22 @@ function personRuns(text: string): PersonRuns {
     }
     CAPITAL.lastIndex = wordEnd;
     const id = table.idOf(text, wordStart, wordEnd, hash);
-    const word = words[id] as RunWord;
+    const wordRun = table.run(id);
     // The open run ends unless this is a name or title word one space after it.
-    if (runLength > 0 && !(word.run >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
+    if (runLength > 0 && !(wordRun >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
       const person = personOfRun(table, run, ids, runLength);
       if (person !== null) pushRun(runs, runStart, runEnd, person);
       runLength = 0;
     }
-    if (word.run < 0) continue;
+    if (wordRun < 0) continue;
     if (runLength === 0) {
-      run = word.run;
+      run = wordRun;
       runStart = wordStart;
     } else {
       run = run >= 0 && runLength < MAX_CACHED_RUN ? table.extend(run, id) : -1;
     }
     ids[runLength++] = id;
-    runEnd = wordStart + word.covered;
+    runEnd = wordStart + table.covered(id);
   }
   if (runLength > 0) {
     const person = personOfRun(table, run, ids, runLength);
