@@ -167,28 +167,46 @@ interface RunPerson {
   readonly title: string | null;
   /** The name has two or more words: a full name, indexed for later surname lookups. */
   readonly multiWord: boolean;
-  readonly firstWord: string;
-  readonly lastWord: string;
   /** Gender the title implies ("mrs"), or null. */
   readonly titleGender: Gender | null;
   /** Gender the title, or else the first name, implies. */
   readonly gender: Gender | null;
   /** Never a person when it stands alone: ends with an apostrophe ("Jones'"), or "Nobody". */
   readonly neverAlone: boolean;
+  /**
+   * The name, its first and last words, and its proper suffixes of two or more words ("P. Casey" of
+   * "Robert P. Casey") as keys of the word table's NameKeys, so the name index compares numbers and
+   * never reads these long-lived strings; -1 (and no suffixes) for persons made outside the table.
+   */
+  readonly nameKey: number;
+  readonly firstKey: number;
+  readonly lastKey: number;
+  readonly suffixKeys: readonly number[];
 }
 
-function runPerson(name: string, title: string | null): RunPerson {
+function runPerson(name: string, title: string | null, keys: NameKeys | null): RunPerson {
   const firstSpace = name.indexOf(' ');
   const titleGender = title !== null ? genderOfName(title) : null;
+  const firstWord = firstSpace < 0 ? name : name.slice(0, firstSpace);
+  const lastWord = firstSpace < 0 ? name : name.slice(name.lastIndexOf(' ') + 1);
+  const suffixKeys: number[] = [];
+  if (keys !== null) {
+    // Every space but the last starts a suffix of two or more words.
+    for (let space = firstSpace, next = name.indexOf(' ', space + 1); next >= 0; space = next, next = name.indexOf(' ', space + 1)) {
+      suffixKeys.push(keys.keyOf(name.slice(space + 1)));
+    }
+  }
   return {
     name,
     title,
     multiWord: firstSpace >= 0,
-    firstWord: firstSpace < 0 ? name : name.slice(0, firstSpace),
-    lastWord: firstSpace < 0 ? name : name.slice(name.lastIndexOf(' ') + 1),
     titleGender,
     gender: titleGender ?? genderOfName(name),
     neverAlone: /['’]$/.test(name) || INDEFINITE_PRONOUNS.has(name.toLowerCase()),
+    nameKey: keys === null ? -1 : keys.keyOf(name),
+    firstKey: keys === null ? -1 : keys.keyOf(firstWord),
+    lastKey: keys === null ? -1 : keys.keyOf(lastWord),
+    suffixKeys,
   };
 }
 
@@ -198,12 +216,13 @@ function personFromRun(words: readonly string[]): RunPerson | null {
   const key = words.join(' ');
   const cached = multiWordCache.get(key);
   if (cached !== undefined) return cached;
-  const person = multiWordPerson(words);
+  const person = multiWordPerson(words, null);
   multiWordCache.set(key, person);
   return person;
 }
 
-function multiWordPerson(words: readonly string[]): RunPerson | null {
+/** The person a run of two or more words names, keyed in `keys` when given. */
+function multiWordPerson(words: readonly string[], keys: NameKeys | null): RunPerson | null {
   let tokens = words.map((w) => w.replace(/['’]s$/, ''));
   let lastTitle = -1;
   tokens.forEach((t, i) => {
@@ -217,7 +236,7 @@ function multiWordPerson(words: readonly string[]): RunPerson | null {
   if (tokens.some((t) => NON_PERSON_WORDS.has(bareWord(t)) || isAllCaps(t))) return null;
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
   if (tokens.some((t) => (t.length > 1 && NOT_NAME_WORDS.has(bareWord(t))) || /-[a-z]/.test(t))) return null;
-  return runPerson(tokens.join(' '), title);
+  return runPerson(tokens.join(' '), title, keys);
 }
 
 /**
@@ -244,17 +263,17 @@ const multiWordCache = new BoundedCache<RunPerson | null>(20_000);
 function singleWordPerson(word: string): RunPerson | null {
   const cached = singleWordCache.get(word);
   if (cached !== undefined) return cached;
-  const person = singleWordPersonUncached(word);
+  const person = singleWordPersonUncached(word, null);
   singleWordCache.set(word, person);
   return person;
 }
 
-function singleWordPersonUncached(word: string): RunPerson | null {
+function singleWordPersonUncached(word: string, keys: NameKeys | null): RunPerson | null {
   const token = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
   if (token.length < 2 || isAllCaps(token) || PARTICLES.has(token) || /-[a-z]/.test(token)) return null;
   const lower = bareWord(token);
   if (TITLE_WORDS.has(lower) || NON_PERSON_WORDS.has(lower) || NOT_NAME_WORDS.has(lower)) return null;
-  return runPerson(token, null);
+  return runPerson(token, null, keys);
 }
 
 function isLetterCode(c: number): boolean {
@@ -292,10 +311,38 @@ const HASH_PRIME = 0x01000193;
 const WORD_LIMIT = 20_000;
 const LONGER_RUN_LIMIT = 20_000;
 const CHAR_LIMIT = 1 << 18;
+/** Runs too long to cache make keys of their own: the keys count too (their persons are not kept). */
+const KEY_LIMIT = 100_000;
 /** The scan's search for the next capital letter (global: it resumes at lastIndex). */
 const CAPITAL = /[A-Z]/g;
 /** Runs longer than this are not cached (nearly all names are shorter). */
 const MAX_CACHED_RUN = 8;
+
+/** Names and name words numbered in order of first sight; lives as long as the word table that made them. */
+class NameKeys {
+  private readonly keys = new Map<string, number>();
+  /** The string of each key. */
+  readonly strings: string[] = [];
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  keyOf(text: string): number {
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = this.strings.length;
+      this.keys.set(text, key);
+      this.strings.push(text);
+    }
+    return key;
+  }
+
+  /** The key of `text`, or -1 when it has none (no indexed name or word is `text` then). */
+  find(text: string): number {
+    return this.keys.get(text) ?? -1;
+  }
+}
 
 /**
  * Capitalized words as written ("Smith.", "Putin's"), interned so the scan derives each word's
@@ -322,9 +369,11 @@ class CapitalizedWords {
   /** Open addressing on (run id, word id), three ints a slot: run id + 1 (0 when empty), word id, longer run id. */
   private extensions = new Int32Array(3 << 12);
   private extensionCount = 0;
+  /** Keys of the names (and their words) of the persons made for this table. */
+  readonly keys = new NameKeys();
 
   get full(): boolean {
-    return this.tokens.length >= WORD_LIMIT || this.extensionCount >= LONGER_RUN_LIMIT || this.charCount >= CHAR_LIMIT;
+    return this.tokens.length >= WORD_LIMIT || this.extensionCount >= LONGER_RUN_LIMIT || this.charCount >= CHAR_LIMIT || this.keys.size >= KEY_LIMIT;
   }
 
   /** Id of the run of word `id` alone, or -1 when the word is neither a title nor a name word (it ends a run). */
@@ -399,7 +448,7 @@ class CapitalizedWords {
     let run = -1;
     if (usable) {
       run = this.runPersons.length;
-      this.runPersons.push(singleWordPersonUncached(token));
+      this.runPersons.push(singleWordPersonUncached(token, this.keys));
     }
     this.tokens.push(token);
     if ((id + 1) * RECORD > this.records.length) this.records = grown(this.records, this.records.length * 2);
@@ -463,6 +512,8 @@ interface PersonRuns {
   readonly starts: number[];
   readonly ends: number[];
   readonly persons: RunPerson[];
+  /** The keys the persons' names have. */
+  readonly keys: NameKeys;
 }
 
 /** The person a run of `length` words (word ids in `ids`) names; `run` is its run id, -1 when too long to cache. */
@@ -471,7 +522,7 @@ function personOfRun(table: CapitalizedWords, run: number, ids: readonly number[
   if (known !== undefined) return known;
   const tokens: string[] = [];
   for (let k = 0; k < length; k++) tokens.push(table.token(ids[k]!));
-  const person = multiWordPerson(tokens);
+  const person = multiWordPerson(tokens, table.keys);
   if (run >= 0) table.runPersons[run] = person;
   return person;
 }
@@ -485,7 +536,7 @@ function personRuns(text: string): PersonRuns {
   // Replaced only between texts, so word ids stay valid for a whole scan.
   if (capitalizedWords.full) capitalizedWords = new CapitalizedWords();
   const table = capitalizedWords;
-  const runs: PersonRuns = { starts: [], ends: [], persons: [] };
+  const runs: PersonRuns = { starts: [], ends: [], persons: [], keys: table.keys };
   // Word ids of the current run, its length (0 when none is open), run id (-1 when too long to cache), start and end.
   const ids: number[] = [];
   let runLength = 0;
@@ -569,20 +620,20 @@ function subjectVerbAfter(text: string, end: number): boolean {
  * A one-word name no full name explains counts as a person only with evidence: a title before it
  * ("Gov. Kasich", "Judge Berman") or a verb right after it ("Carson defied the question").
  */
-function singleNamedPerson(text: string, start: number, end: number, person: RunPerson, midSentence: Map<string, boolean>): string | null {
+function namesPersonAlone(text: string, start: number, end: number, person: RunPerson, midSentence: Map<string, boolean>): boolean {
   const name = person.name;
-  if (person.neverAlone) return null;
-  if (person.title !== null && person.title !== 'former') return name;
+  if (person.neverAlone) return false;
+  if (person.title !== null && person.title !== 'former') return true;
   // A capitalized plural opening a sentence ("Eyebrows", "Prosecutors") is a name ("Sanders") only if
   // the text also capitalizes it elsewhere.
-  if (!subjectVerbAfter(text, end)) return null;
-  if (!name.endsWith('s')) return name;
+  if (!subjectVerbAfter(text, end)) return false;
+  if (!name.endsWith('s')) return true;
   let known = midSentence.get(name);
   if (known === undefined) {
     known = capitalizedMidSentence(text, name, Math.max(0, start - MID_SENTENCE_WINDOW), end + MID_SENTENCE_WINDOW);
     midSentence.set(name, known);
   }
-  return known ? name : null;
+  return known;
 }
 
 // How far around a one-word name its other mentions are looked for (keeps huge inputs linear).
@@ -611,10 +662,10 @@ function capitalizedMidSentence(text: string, word: string, windowStart: number,
   return false;
 }
 
-/** Mentions of full names in document order: where each starts and the name mentioned. */
+/** Mentions of full names in document order: where each starts and the name mentioned (its key). */
 class MentionList {
   readonly starts: number[] = [];
-  readonly names: string[] = [];
+  readonly names: number[] = [];
 
   /** Index of the last mention starting before `at`, or -1. */
   lastBefore(at: number): number {
@@ -631,33 +682,42 @@ class MentionList {
     }
     return found;
   }
+
+  push(name: number, start: number): void {
+    this.starts.push(start);
+    this.names.push(name);
+  }
 }
 
 /** Mentions of the full names sharing a last word, with the name mentioned most often up to each. */
 class LastWordGroup extends MentionList {
   /** Per mention, the name mentioned most often up to and including it (ties: most recently). */
-  readonly leaders: string[] = [];
+  readonly leaders: number[] = [];
 }
 
 /**
  * Full names by their words, with where each occurs, for surname lookups answered by binary
- * searches. Mentions must be added in document order (as the scan adds them).
+ * searches. Mentions must be added in document order (as the scan adds them). Names and words are
+ * compared by their keys (see NameKeys).
  */
 export class NameIndex {
-  private readonly byLastWord = new Map<string, LastWordGroup>();
+  private readonly byLastWord = new Map<number, LastWordGroup>();
   // For a one-word lookup: every full name by its first word.
-  private readonly byFirstWord = new Map<string, MentionList>();
+  private readonly byFirstWord = new Map<number, MentionList>();
   // For a multi-word lookup ("P. Casey" -> "Robert P. Casey"): mentions by each multi-word proper suffix.
-  private readonly bySuffix = new Map<string, MentionList>();
+  private readonly bySuffix = new Map<number, MentionList>();
   /** Mentions so far per full name. */
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<number, number>();
 
-  /** Adds a mention of a full name starting at `start`, given its first and last words. */
-  addWords(name: string, firstWord: string, lastWord: string, start: number): void {
-    let group = this.byLastWord.get(lastWord);
+  constructor(private readonly keys: NameKeys) {}
+
+  /** Adds a mention of a full name (a multi-word person of the word table) starting at `start`. */
+  add(person: RunPerson, start: number): void {
+    const name = person.nameKey;
+    let group = this.byLastWord.get(person.lastKey);
     if (group === undefined) {
       group = new LastWordGroup();
-      this.byLastWord.set(lastWord, group);
+      this.byLastWord.set(person.lastKey, group);
     }
     const count = (this.counts.get(name) ?? 0) + 1;
     this.counts.set(name, count);
@@ -665,12 +725,9 @@ export class NameIndex {
     // caught up with the previous leader.
     const leader = group.leaders[group.leaders.length - 1];
     group.leaders.push(leader === undefined || count >= (this.counts.get(leader) as number) ? name : leader);
-    push(group, name, start);
-    push(listOf(this.byFirstWord, firstWord), name, start);
-    // Every space but the last starts a suffix of two or more words.
-    for (let space = name.indexOf(' '), next = name.indexOf(' ', space + 1); next >= 0; space = next, next = name.indexOf(' ', space + 1)) {
-      push(listOf(this.bySuffix, name.slice(space + 1)), name, start);
-    }
+    group.push(name, start);
+    listOf(this.byFirstWord, person.firstKey).push(name, start);
+    for (const suffix of person.suffixKeys) listOf(this.bySuffix, suffix).push(name, start);
   }
 
   /**
@@ -678,47 +735,44 @@ export class NameIndex {
    * with it (or, for one word, starts with it: "Li" -> "Li Shangfu"); else the first one mentioned after.
    */
   resolve(name: string, at: number): string | null {
-    return name.includes(' ') ? this.resolveWords(name, at) : this.resolveWord(name, at);
+    const key = this.keys.find(name);
+    const full = key < 0 ? -1 : name.includes(' ') ? this.resolveWords(key, at) : this.resolveWord(key, at);
+    return full < 0 ? null : (this.keys.strings[full] as string);
   }
 
-  /** `resolve` for a one-word name. */
-  resolveWord(word: string, at: number): string | null {
+  /** `resolve` for a one-word name, by keys; -1 for none. */
+  resolveWord(word: number, at: number): number {
     const byLast = this.byLastWord.get(word);
     const byFirst = this.byFirstWord.get(word);
     // A surname shared by several people ("Sanders"): the one named most often so far.
     if (byLast !== undefined) {
       const last = byLast.lastBefore(at);
-      if (last >= 0) return byLast.leaders[last] as string;
+      if (last >= 0) return byLast.leaders[last] as number;
     }
     if (byFirst !== undefined) {
       const first = byFirst.lastBefore(at);
-      if (first >= 0) return byFirst.names[first] as string;
+      if (first >= 0) return byFirst.names[first] as number;
     }
     // Nothing before: the first mention after, by last or first word (the last word on a tie).
     const lastAfter = byLast?.starts[0] ?? Number.POSITIVE_INFINITY;
     const firstAfter = byFirst?.starts[0] ?? Number.POSITIVE_INFINITY;
-    return (lastAfter <= firstAfter ? byLast?.names[0] : byFirst?.names[0]) ?? null;
+    return (lastAfter <= firstAfter ? byLast?.names[0] : byFirst?.names[0]) ?? -1;
   }
 
-  /** `resolve` for a name of two or more words. */
-  resolveWords(name: string, at: number): string | null {
+  /** `resolve` for a name of two or more words, by keys; -1 for none. */
+  resolveWords(name: number, at: number): number {
     const longer = this.bySuffix.get(name);
-    return longer === undefined ? null : (longer.names[longer.lastBefore(at)] ?? null);
+    return longer === undefined ? -1 : (longer.names[longer.lastBefore(at)] ?? -1);
   }
 }
 
-function listOf(map: Map<string, MentionList>, key: string): MentionList {
+function listOf(map: Map<number, MentionList>, key: number): MentionList {
   let list = map.get(key);
   if (list === undefined) {
     list = new MentionList();
     map.set(key, list);
   }
   return list;
-}
-
-function push(list: MentionList, name: string, start: number): void {
-  list.starts.push(start);
-  list.names.push(name);
 }
 
 /**
@@ -735,10 +789,10 @@ export class NameScan {
   private scan(): { readonly runs: PersonRuns; readonly index: NameIndex } {
     if (this.scanned === undefined) {
       const runs = personRuns(this.text);
-      const index = new NameIndex();
+      const index = new NameIndex(runs.keys);
       for (let r = 0; r < runs.persons.length; r++) {
         const person = runs.persons[r] as RunPerson;
-        if (person.multiWord) index.addWords(person.name, person.firstWord, person.lastWord, runs.starts[r] as number);
+        if (person.multiWord) index.add(person, runs.starts[r] as number);
       }
       this.scanned = { runs, index };
     }
@@ -764,7 +818,7 @@ interface NameFacts {
   likelyPerson: boolean;
 }
 
-function factsOf(facts: Map<string, NameFacts>, name: string): NameFacts {
+function factsOf(facts: Map<number, NameFacts>, name: number): NameFacts {
   let known = facts.get(name);
   if (known === undefined) {
     known = { gender: null, likelyPerson: false };
@@ -774,31 +828,30 @@ function factsOf(facts: Map<string, NameFacts>, name: string): NameFacts {
 }
 
 function personMentions(text: string, runs: PersonRuns, index: NameIndex): PersonMention[] {
-  const { starts, ends, persons } = runs;
-  // Evidence per full name: a title before it, a known first name, or a later bare-surname mention.
-  const facts = new Map<string, NameFacts>();
+  const { starts, ends, persons, keys } = runs;
+  // Evidence per full name (by key): a title before it, a known first name, or a later bare-surname mention.
+  const facts = new Map<number, NameFacts>();
   for (let r = 0; r < persons.length; r++) {
     const person = persons[r] as RunPerson;
     if (!person.multiWord) continue;
     const end = ends[r] as number;
     // A gender comes from a title or a known first name, so it is evidence too.
     if (!(person.title !== null || person.gender !== null || personContextAfter(text, end))) continue;
-    const known = factsOf(facts, person.name);
+    const known = factsOf(facts, person.nameKey);
     if (person.gender !== null) known.gender = person.gender;
     known.likelyPerson = true;
   }
   const midSentence = new Map<string, boolean>();
-  // The full name each run refers to, or null when it is not taken for a person.
-  const fullNames: (string | null)[] = [];
+  // The key of the full name each run refers to, or -1 when it is not taken for a person.
+  const fullNames: number[] = [];
   for (let r = 0; r < persons.length; r++) {
     const person = persons[r] as RunPerson;
     const start = starts[r] as number;
-    const full = person.multiWord
-      ? (index.resolveWords(person.name, start) ?? person.name)
-      : (index.resolveWord(person.name, start) ?? singleNamedPerson(text, start, ends[r] as number, person, midSentence));
+    let full = person.multiWord ? index.resolveWords(person.nameKey, start) : index.resolveWord(person.nameKey, start);
+    if (full < 0 && (person.multiWord || namesPersonAlone(text, start, ends[r] as number, person, midSentence))) full = person.nameKey;
     fullNames.push(full);
-    if (full === null) continue;
-    if (full !== person.name || !person.multiWord) {
+    if (full < 0) continue;
+    if (full !== person.nameKey || !person.multiWord) {
       const known = factsOf(facts, full);
       known.likelyPerson = true;
       if (person.titleGender !== null && known.gender === null) known.gender = person.titleGender;
@@ -806,12 +859,12 @@ function personMentions(text: string, runs: PersonRuns, index: NameIndex): Perso
   }
   const mentions: PersonMention[] = [];
   for (let r = 0; r < persons.length; r++) {
-    const full = fullNames[r];
-    if (full === null || full === undefined) continue;
+    const full = fullNames[r] as number;
+    if (full < 0) continue;
     const known = facts.get(full);
     mentions.push({
       name: (persons[r] as RunPerson).name,
-      fullName: full,
+      fullName: keys.strings[full] as string,
       start: starts[r] as number,
       end: ends[r] as number,
       gender: known?.gender ?? null,
