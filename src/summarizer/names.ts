@@ -386,6 +386,7 @@ class CapitalizedWords {
     return this.records[id * RECORD + RECORD_COVERED]!;
   }
 
+  /** Word `id` without a sentence-final period (what a run's person is derived from). */
   token(id: number): string {
     return this.tokens[id] as string;
   }
