@@ -167,28 +167,46 @@ interface RunPerson {
   readonly title: string | null;
   /** The name has two or more words: a full name, indexed for later surname lookups. */
   readonly multiWord: boolean;
-  readonly firstWord: string;
-  readonly lastWord: string;
   /** Gender the title implies ("mrs"), or null. */
   readonly titleGender: Gender | null;
   /** Gender the title, or else the first name, implies. */
   readonly gender: Gender | null;
   /** Never a person when it stands alone: ends with an apostrophe ("Jones'"), or "Nobody". */
   readonly neverAlone: boolean;
+  /**
+   * The name, its first and last words, and its proper suffixes of two or more words ("P. Casey" of
+   * "Robert P. Casey") as keys of the word table's NameKeys, so the name index compares numbers and
+   * never reads these long-lived strings; -1 (and no suffixes) for persons made outside the table.
+   */
+  readonly nameKey: number;
+  readonly firstKey: number;
+  readonly lastKey: number;
+  readonly suffixKeys: readonly number[];
 }
 
-function runPerson(name: string, title: string | null): RunPerson {
+function runPerson(name: string, title: string | null, keys: NameKeys | null): RunPerson {
   const firstSpace = name.indexOf(' ');
   const titleGender = title !== null ? genderOfName(title) : null;
+  const firstWord = firstSpace < 0 ? name : name.slice(0, firstSpace);
+  const lastWord = firstSpace < 0 ? name : name.slice(name.lastIndexOf(' ') + 1);
+  const suffixKeys: number[] = [];
+  if (keys !== null) {
+    // Every space but the last starts a suffix of two or more words.
+    for (let space = firstSpace, next = name.indexOf(' ', space + 1); next >= 0; space = next, next = name.indexOf(' ', space + 1)) {
+      suffixKeys.push(keys.keyOf(name.slice(space + 1)));
+    }
+  }
   return {
     name,
     title,
     multiWord: firstSpace >= 0,
-    firstWord: firstSpace < 0 ? name : name.slice(0, firstSpace),
-    lastWord: firstSpace < 0 ? name : name.slice(name.lastIndexOf(' ') + 1),
     titleGender,
     gender: titleGender ?? genderOfName(name),
     neverAlone: /['’]$/.test(name) || INDEFINITE_PRONOUNS.has(name.toLowerCase()),
+    nameKey: keys === null ? -1 : keys.keyOf(name),
+    firstKey: keys === null ? -1 : keys.keyOf(firstWord),
+    lastKey: keys === null ? -1 : keys.keyOf(lastWord),
+    suffixKeys,
   };
 }
 
@@ -198,12 +216,13 @@ function personFromRun(words: readonly string[]): RunPerson | null {
   const key = words.join(' ');
   const cached = multiWordCache.get(key);
   if (cached !== undefined) return cached;
-  const person = multiWordPerson(words);
+  const person = multiWordPerson(words, null);
   multiWordCache.set(key, person);
   return person;
 }
 
-function multiWordPerson(words: readonly string[]): RunPerson | null {
+/** The person a run of two or more words names, keyed in `keys` when given. */
+function multiWordPerson(words: readonly string[], keys: NameKeys | null): RunPerson | null {
   let tokens = words.map((w) => w.replace(/['’]s$/, ''));
   let lastTitle = -1;
   tokens.forEach((t, i) => {
@@ -217,7 +236,7 @@ function multiWordPerson(words: readonly string[]): RunPerson | null {
   if (tokens.some((t) => NON_PERSON_WORDS.has(bareWord(t)) || isAllCaps(t))) return null;
   if (tokens.every((t) => /^[A-Z]\.?$/.test(t))) return null;
   if (tokens.some((t) => (t.length > 1 && NOT_NAME_WORDS.has(bareWord(t))) || /-[a-z]/.test(t))) return null;
-  return runPerson(tokens.join(' '), title);
+  return runPerson(tokens.join(' '), title, keys);
 }
 
 /**
@@ -244,17 +263,17 @@ const multiWordCache = new BoundedCache<RunPerson | null>(20_000);
 function singleWordPerson(word: string): RunPerson | null {
   const cached = singleWordCache.get(word);
   if (cached !== undefined) return cached;
-  const person = singleWordPersonUncached(word);
+  const person = singleWordPersonUncached(word, null);
   singleWordCache.set(word, person);
   return person;
 }
 
-function singleWordPersonUncached(word: string): RunPerson | null {
+function singleWordPersonUncached(word: string, keys: NameKeys | null): RunPerson | null {
   const token = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
   if (token.length < 2 || isAllCaps(token) || PARTICLES.has(token) || /-[a-z]/.test(token)) return null;
   const lower = bareWord(token);
   if (TITLE_WORDS.has(lower) || NON_PERSON_WORDS.has(lower) || NOT_NAME_WORDS.has(lower)) return null;
-  return runPerson(token, null);
+  return runPerson(token, null, keys);
 }
 
 function isLetterCode(c: number): boolean {
@@ -268,16 +287,6 @@ for (let c = 0; c < 0x250; c++) WORD_TAIL[c] = isLetterCode(c) || c === 39 || c 
 /** Characters that continue a capitalized word: letters, apostrophes, periods and hyphens. */
 function isWordTailCode(c: number): boolean {
   return c < 0x250 ? WORD_TAIL[c] === 1 : c === 0x2019;
-}
-
-/** What a capitalized word as written contributes to a run, derived once per distinct word. */
-interface RunWord {
-  /** The word without a sentence-final period ("Smith." -> "Smith"; "Gen." and initials keep theirs). */
-  readonly token: string;
-  /** Characters of the written word the run covers (the period only when kept). */
-  readonly covered: number;
-  /** Id of the run of this word alone (see CapitalizedWords), or -1 when the word is neither a title nor a name word (it ends a run). */
-  readonly run: number;
 }
 
 /** A written word's verdicts: what it contributes to a run, and whether it may be part of one. */
@@ -302,24 +311,55 @@ const HASH_PRIME = 0x01000193;
 const WORD_LIMIT = 20_000;
 const LONGER_RUN_LIMIT = 20_000;
 const CHAR_LIMIT = 1 << 18;
+/** Runs too long to cache make keys of their own: the keys count too (their persons are not kept). */
+const KEY_LIMIT = 100_000;
 /** The scan's search for the next capital letter (global: it resumes at lastIndex). */
 const CAPITAL = /[A-Z]/g;
 /** Runs longer than this are not cached (nearly all names are shorter). */
 const MAX_CACHED_RUN = 8;
 
+/** Names and name words numbered in order of first sight; lives as long as the word table that made them. */
+class NameKeys {
+  private readonly keys = new Map<string, number>();
+  /** The string of each key. */
+  readonly strings: string[] = [];
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  keyOf(text: string): number {
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = this.strings.length;
+      this.keys.set(text, key);
+      this.strings.push(text);
+    }
+    return key;
+  }
+
+  /** The key of `text`, or -1 when it has none (no indexed name or word is `text` then). */
+  find(text: string): number {
+    return this.keys.get(text) ?? -1;
+  }
+}
+
 /**
  * Capitalized words as written ("Smith.", "Putin's"), interned so the scan derives each word's
  * verdict once and slices only words it has not seen: open addressing on the fingerprint the scan
  * computes, each hit verified against a copy of the word's characters (so never a false match).
+ * The tables outlive a text, so each is packed to keep a lookup to about three cache lines: the
+ * slot (with the fingerprint), the word's record and its characters.
  */
 class CapitalizedWords {
-  /** Word id + 1 per slot, 0 when empty; kept at most half full. */
-  private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 11);
-  /** Where each word's characters start in `chars`; word `id` ends where `id + 1` starts. */
-  private charStarts = new Int32Array((1 << 11) + 1);
+  /** Two ints a slot: word id + 1 (0 when empty) and the word's fingerprint; kept at most half full. */
+  private slots = new Int32Array(2 << 12);
+  /** Four ints a word (see the offsets below): where its characters start in `chars`, their count, its run, the characters a run covers. */
+  private records = new Int32Array(RECORD << 11);
   private chars = new Uint16Array(1 << 14);
-  readonly words: RunWord[] = [];
+  private charCount = 0;
+  /** Per word, the word without a sentence-final period ("Smith." -> "Smith"; "Gen." and initials keep theirs). */
+  private readonly tokens: string[] = [];
   /**
    * Runs of words seen so far, by run id: the person each names, undefined until derived. A word's
    * run of itself is made with the word; longer runs are found by the run one word shorter and
@@ -329,27 +369,43 @@ class CapitalizedWords {
   /** Open addressing on (run id, word id), three ints a slot: run id + 1 (0 when empty), word id, longer run id. */
   private extensions = new Int32Array(3 << 12);
   private extensionCount = 0;
+  /** Keys of the names (and their words) of the persons made for this table. */
+  readonly keys = new NameKeys();
 
   get full(): boolean {
-    return this.words.length >= WORD_LIMIT || this.extensionCount >= LONGER_RUN_LIMIT || this.charStarts[this.words.length]! >= CHAR_LIMIT;
+    return this.tokens.length >= WORD_LIMIT || this.extensionCount >= LONGER_RUN_LIMIT || this.charCount >= CHAR_LIMIT || this.keys.size >= KEY_LIMIT;
+  }
+
+  /** Id of the run of word `id` alone, or -1 when the word is neither a title nor a name word (it ends a run). */
+  run(id: number): number {
+    return this.records[id * RECORD + RECORD_RUN]!;
+  }
+
+  /** Characters of the written word `id` a run covers (a final period only when the word keeps it). */
+  covered(id: number): number {
+    return this.records[id * RECORD + RECORD_COVERED]!;
+  }
+
+  /** Word `id` without a sentence-final period (what a run's person is derived from). */
+  token(id: number): string {
+    return this.tokens[id] as string;
   }
 
   /** Id of the word text[start, end) whose fingerprint is `hash`, interning it on first sight. */
   idOf(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    const length = end - start;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
+      const entry = slots[slot * 2]!;
       if (entry === 0) return this.add(text, start, end, hash, slot);
-      const id = entry - 1;
-      if (this.hashes[id] !== hash) continue;
-      if (this.sameChars(id, text, start, length)) return id;
+      if (slots[slot * 2 + 1] === hash && this.sameChars(entry - 1, text, start, end - start)) return entry - 1;
     }
   }
 
   private sameChars(id: number, text: string, start: number, length: number): boolean {
-    const from = this.charStarts[id]!;
-    if (this.charStarts[id + 1]! - from !== length) return false;
+    const at = id * RECORD;
+    if (this.records[at + RECORD_LENGTH] !== length) return false;
+    const from = this.records[at + RECORD_CHARS]!;
     const chars = this.chars;
     for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(start + k)) return false;
     return true;
@@ -387,44 +443,56 @@ class CapitalizedWords {
   }
 
   private add(text: string, start: number, end: number, hash: number, slot: number): number {
-    const id = this.words.length;
+    const id = this.tokens.length;
+    const length = end - start;
     const { token, covered, usable } = wordVerdicts(text.slice(start, end));
     let run = -1;
     if (usable) {
       run = this.runPersons.length;
-      this.runPersons.push(singleWordPersonUncached(token));
+      this.runPersons.push(singleWordPersonUncached(token, this.keys));
     }
-    this.words.push({ token, covered, run });
-    if (id >= this.hashes.length) {
-      // Grown in step: word `id` needs hashes[id] and charStarts[id + 1].
-      this.hashes = grown(this.hashes, this.hashes.length * 2);
-      this.charStarts = grown(this.charStarts, this.hashes.length + 1);
-    }
-    const from = this.charStarts[id]!;
-    if (from + end - start > this.chars.length) {
-      const chars = new Uint16Array(Math.max(this.chars.length * 2, from + end - start));
+    this.tokens.push(token);
+    if ((id + 1) * RECORD > this.records.length) this.records = grown(this.records, this.records.length * 2);
+    const from = this.charCount;
+    if (from + length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, from + length));
       chars.set(this.chars);
       this.chars = chars;
     }
-    for (let k = start; k < end; k++) this.chars[from + k - start] = text.charCodeAt(k);
-    this.charStarts[id + 1] = from + end - start;
-    this.hashes[id] = hash;
-    this.slots[slot] = id + 1;
-    if (this.words.length * 2 > this.slots.length) this.rehash();
+    for (let k = 0; k < length; k++) this.chars[from + k] = text.charCodeAt(start + k);
+    this.charCount = from + length;
+    const at = id * RECORD;
+    this.records[at + RECORD_CHARS] = from;
+    this.records[at + RECORD_LENGTH] = length;
+    this.records[at + RECORD_RUN] = run;
+    this.records[at + RECORD_COVERED] = covered;
+    this.slots[slot * 2] = id + 1;
+    this.slots[slot * 2 + 1] = hash;
+    if (this.tokens.length * 4 > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.words.length; id++) {
-      let slot = this.hashes[id]! & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from] === 0) continue;
+      let slot = old[from + 1]! & mask;
+      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = old[from]!;
+      slots[slot * 2 + 1] = old[from + 1]!;
     }
     this.slots = slots;
   }
 }
+
+/** Ints per word record in CapitalizedWords, and their offsets. */
+const RECORD = 4;
+const RECORD_CHARS = 0;
+const RECORD_LENGTH = 1;
+const RECORD_RUN = 2;
+const RECORD_COVERED = 3;
 
 /** Mixes two ids into a table index. */
 function pairHash(a: number, b: number): number {
@@ -445,6 +513,8 @@ interface PersonRuns {
   readonly starts: number[];
   readonly ends: number[];
   readonly persons: RunPerson[];
+  /** The keys the persons' names have. */
+  readonly keys: NameKeys;
 }
 
 /** The person a run of `length` words (word ids in `ids`) names; `run` is its run id, -1 when too long to cache. */
@@ -452,8 +522,8 @@ function personOfRun(table: CapitalizedWords, run: number, ids: readonly number[
   const known = run >= 0 ? table.runPersons[run] : undefined;
   if (known !== undefined) return known;
   const tokens: string[] = [];
-  for (let k = 0; k < length; k++) tokens.push((table.words[ids[k]!] as RunWord).token);
-  const person = multiWordPerson(tokens);
+  for (let k = 0; k < length; k++) tokens.push(table.token(ids[k]!));
+  const person = multiWordPerson(tokens, table.keys);
   if (run >= 0) table.runPersons[run] = person;
   return person;
 }
@@ -467,8 +537,7 @@ function personRuns(text: string): PersonRuns {
   // Replaced only between texts, so word ids stay valid for a whole scan.
   if (capitalizedWords.full) capitalizedWords = new CapitalizedWords();
   const table = capitalizedWords;
-  const words = table.words;
-  const runs: PersonRuns = { starts: [], ends: [], persons: [] };
+  const runs: PersonRuns = { starts: [], ends: [], persons: [], keys: table.keys };
   // Word ids of the current run, its length (0 when none is open), run id (-1 when too long to cache), start and end.
   const ids: number[] = [];
   let runLength = 0;
@@ -496,22 +565,22 @@ function personRuns(text: string): PersonRuns {
     }
     CAPITAL.lastIndex = wordEnd;
     const id = table.idOf(text, wordStart, wordEnd, hash);
-    const word = words[id] as RunWord;
+    const wordRun = table.run(id);
     // The open run ends unless this is a name or title word one space after it.
-    if (runLength > 0 && !(word.run >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
+    if (runLength > 0 && !(wordRun >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
       const person = personOfRun(table, run, ids, runLength);
       if (person !== null) pushRun(runs, runStart, runEnd, person);
       runLength = 0;
     }
-    if (word.run < 0) continue;
+    if (wordRun < 0) continue;
     if (runLength === 0) {
-      run = word.run;
+      run = wordRun;
       runStart = wordStart;
     } else {
       run = run >= 0 && runLength < MAX_CACHED_RUN ? table.extend(run, id) : -1;
     }
     ids[runLength++] = id;
-    runEnd = wordStart + word.covered;
+    runEnd = wordStart + table.covered(id);
   }
   if (runLength > 0) {
     const person = personOfRun(table, run, ids, runLength);
@@ -552,20 +621,20 @@ function subjectVerbAfter(text: string, end: number): boolean {
  * A one-word name no full name explains counts as a person only with evidence: a title before it
  * ("Gov. Kasich", "Judge Berman") or a verb right after it ("Carson defied the question").
  */
-function singleNamedPerson(text: string, start: number, end: number, person: RunPerson, midSentence: Map<string, boolean>): string | null {
+function namesPersonAlone(text: string, start: number, end: number, person: RunPerson, midSentence: Map<string, boolean>): boolean {
   const name = person.name;
-  if (person.neverAlone) return null;
-  if (person.title !== null && person.title !== 'former') return name;
+  if (person.neverAlone) return false;
+  if (person.title !== null && person.title !== 'former') return true;
   // A capitalized plural opening a sentence ("Eyebrows", "Prosecutors") is a name ("Sanders") only if
   // the text also capitalizes it elsewhere.
-  if (!subjectVerbAfter(text, end)) return null;
-  if (!name.endsWith('s')) return name;
+  if (!subjectVerbAfter(text, end)) return false;
+  if (!name.endsWith('s')) return true;
   let known = midSentence.get(name);
   if (known === undefined) {
     known = capitalizedMidSentence(text, name, Math.max(0, start - MID_SENTENCE_WINDOW), end + MID_SENTENCE_WINDOW);
     midSentence.set(name, known);
   }
-  return known ? name : null;
+  return known;
 }
 
 // How far around a one-word name its other mentions are looked for (keeps huge inputs linear).
@@ -594,10 +663,10 @@ function capitalizedMidSentence(text: string, word: string, windowStart: number,
   return false;
 }
 
-/** Mentions of full names in document order: where each starts and the name mentioned. */
+/** Mentions of full names in document order: where each starts and the name mentioned (its key). */
 class MentionList {
   readonly starts: number[] = [];
-  readonly names: string[] = [];
+  readonly names: number[] = [];
 
   /** Index of the last mention starting before `at`, or -1. */
   lastBefore(at: number): number {
@@ -614,33 +683,42 @@ class MentionList {
     }
     return found;
   }
+
+  push(name: number, start: number): void {
+    this.starts.push(start);
+    this.names.push(name);
+  }
 }
 
 /** Mentions of the full names sharing a last word, with the name mentioned most often up to each. */
 class LastWordGroup extends MentionList {
   /** Per mention, the name mentioned most often up to and including it (ties: most recently). */
-  readonly leaders: string[] = [];
+  readonly leaders: number[] = [];
 }
 
 /**
  * Full names by their words, with where each occurs, for surname lookups answered by binary
- * searches. Mentions must be added in document order (as the scan adds them).
+ * searches. Mentions must be added in document order (as the scan adds them). Names and words are
+ * compared by their keys (see NameKeys).
  */
 export class NameIndex {
-  private readonly byLastWord = new Map<string, LastWordGroup>();
+  private readonly byLastWord = new Map<number, LastWordGroup>();
   // For a one-word lookup: every full name by its first word.
-  private readonly byFirstWord = new Map<string, MentionList>();
+  private readonly byFirstWord = new Map<number, MentionList>();
   // For a multi-word lookup ("P. Casey" -> "Robert P. Casey"): mentions by each multi-word proper suffix.
-  private readonly bySuffix = new Map<string, MentionList>();
+  private readonly bySuffix = new Map<number, MentionList>();
   /** Mentions so far per full name. */
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<number, number>();
 
-  /** Adds a mention of a full name starting at `start`, given its first and last words. */
-  addWords(name: string, firstWord: string, lastWord: string, start: number): void {
-    let group = this.byLastWord.get(lastWord);
+  constructor(private readonly keys: NameKeys) {}
+
+  /** Adds a mention of a full name (a multi-word person of the word table) starting at `start`. */
+  add(person: RunPerson, start: number): void {
+    const name = person.nameKey;
+    let group = this.byLastWord.get(person.lastKey);
     if (group === undefined) {
       group = new LastWordGroup();
-      this.byLastWord.set(lastWord, group);
+      this.byLastWord.set(person.lastKey, group);
     }
     const count = (this.counts.get(name) ?? 0) + 1;
     this.counts.set(name, count);
@@ -648,12 +726,9 @@ export class NameIndex {
     // caught up with the previous leader.
     const leader = group.leaders[group.leaders.length - 1];
     group.leaders.push(leader === undefined || count >= (this.counts.get(leader) as number) ? name : leader);
-    push(group, name, start);
-    push(listOf(this.byFirstWord, firstWord), name, start);
-    // Every space but the last starts a suffix of two or more words.
-    for (let space = name.indexOf(' '), next = name.indexOf(' ', space + 1); next >= 0; space = next, next = name.indexOf(' ', space + 1)) {
-      push(listOf(this.bySuffix, name.slice(space + 1)), name, start);
-    }
+    group.push(name, start);
+    listOf(this.byFirstWord, person.firstKey).push(name, start);
+    for (const suffix of person.suffixKeys) listOf(this.bySuffix, suffix).push(name, start);
   }
 
   /**
@@ -661,47 +736,44 @@ export class NameIndex {
    * with it (or, for one word, starts with it: "Li" -> "Li Shangfu"); else the first one mentioned after.
    */
   resolve(name: string, at: number): string | null {
-    return name.includes(' ') ? this.resolveWords(name, at) : this.resolveWord(name, at);
+    const key = this.keys.find(name);
+    const full = key < 0 ? -1 : name.includes(' ') ? this.resolveWords(key, at) : this.resolveWord(key, at);
+    return full < 0 ? null : (this.keys.strings[full] as string);
   }
 
-  /** `resolve` for a one-word name. */
-  resolveWord(word: string, at: number): string | null {
+  /** `resolve` for a one-word name, by keys; -1 for none. */
+  resolveWord(word: number, at: number): number {
     const byLast = this.byLastWord.get(word);
     const byFirst = this.byFirstWord.get(word);
     // A surname shared by several people ("Sanders"): the one named most often so far.
     if (byLast !== undefined) {
       const last = byLast.lastBefore(at);
-      if (last >= 0) return byLast.leaders[last] as string;
+      if (last >= 0) return byLast.leaders[last] as number;
     }
     if (byFirst !== undefined) {
       const first = byFirst.lastBefore(at);
-      if (first >= 0) return byFirst.names[first] as string;
+      if (first >= 0) return byFirst.names[first] as number;
     }
     // Nothing before: the first mention after, by last or first word (the last word on a tie).
     const lastAfter = byLast?.starts[0] ?? Number.POSITIVE_INFINITY;
     const firstAfter = byFirst?.starts[0] ?? Number.POSITIVE_INFINITY;
-    return (lastAfter <= firstAfter ? byLast?.names[0] : byFirst?.names[0]) ?? null;
+    return (lastAfter <= firstAfter ? byLast?.names[0] : byFirst?.names[0]) ?? -1;
   }
 
-  /** `resolve` for a name of two or more words. */
-  resolveWords(name: string, at: number): string | null {
+  /** `resolve` for a name of two or more words, by keys; -1 for none. */
+  resolveWords(name: number, at: number): number {
     const longer = this.bySuffix.get(name);
-    return longer === undefined ? null : (longer.names[longer.lastBefore(at)] ?? null);
+    return longer === undefined ? -1 : (longer.names[longer.lastBefore(at)] ?? -1);
   }
 }
 
-function listOf(map: Map<string, MentionList>, key: string): MentionList {
+function listOf(map: Map<number, MentionList>, key: number): MentionList {
   let list = map.get(key);
   if (list === undefined) {
     list = new MentionList();
     map.set(key, list);
   }
   return list;
-}
-
-function push(list: MentionList, name: string, start: number): void {
-  list.starts.push(start);
-  list.names.push(name);
 }
 
 /**
@@ -718,10 +790,10 @@ export class NameScan {
   private scan(): { readonly runs: PersonRuns; readonly index: NameIndex } {
     if (this.scanned === undefined) {
       const runs = personRuns(this.text);
-      const index = new NameIndex();
+      const index = new NameIndex(runs.keys);
       for (let r = 0; r < runs.persons.length; r++) {
         const person = runs.persons[r] as RunPerson;
-        if (person.multiWord) index.addWords(person.name, person.firstWord, person.lastWord, runs.starts[r] as number);
+        if (person.multiWord) index.add(person, runs.starts[r] as number);
       }
       this.scanned = { runs, index };
     }
@@ -747,7 +819,7 @@ interface NameFacts {
   likelyPerson: boolean;
 }
 
-function factsOf(facts: Map<string, NameFacts>, name: string): NameFacts {
+function factsOf(facts: Map<number, NameFacts>, name: number): NameFacts {
   let known = facts.get(name);
   if (known === undefined) {
     known = { gender: null, likelyPerson: false };
@@ -757,31 +829,30 @@ function factsOf(facts: Map<string, NameFacts>, name: string): NameFacts {
 }
 
 function personMentions(text: string, runs: PersonRuns, index: NameIndex): PersonMention[] {
-  const { starts, ends, persons } = runs;
-  // Evidence per full name: a title before it, a known first name, or a later bare-surname mention.
-  const facts = new Map<string, NameFacts>();
+  const { starts, ends, persons, keys } = runs;
+  // Evidence per full name (by key): a title before it, a known first name, or a later bare-surname mention.
+  const facts = new Map<number, NameFacts>();
   for (let r = 0; r < persons.length; r++) {
     const person = persons[r] as RunPerson;
     if (!person.multiWord) continue;
     const end = ends[r] as number;
     // A gender comes from a title or a known first name, so it is evidence too.
     if (!(person.title !== null || person.gender !== null || personContextAfter(text, end))) continue;
-    const known = factsOf(facts, person.name);
+    const known = factsOf(facts, person.nameKey);
     if (person.gender !== null) known.gender = person.gender;
     known.likelyPerson = true;
   }
   const midSentence = new Map<string, boolean>();
-  // The full name each run refers to, or null when it is not taken for a person.
-  const fullNames: (string | null)[] = [];
+  // The key of the full name each run refers to, or -1 when it is not taken for a person.
+  const fullNames: number[] = [];
   for (let r = 0; r < persons.length; r++) {
     const person = persons[r] as RunPerson;
     const start = starts[r] as number;
-    const full = person.multiWord
-      ? (index.resolveWords(person.name, start) ?? person.name)
-      : (index.resolveWord(person.name, start) ?? singleNamedPerson(text, start, ends[r] as number, person, midSentence));
+    let full = person.multiWord ? index.resolveWords(person.nameKey, start) : index.resolveWord(person.nameKey, start);
+    if (full < 0 && (person.multiWord || namesPersonAlone(text, start, ends[r] as number, person, midSentence))) full = person.nameKey;
     fullNames.push(full);
-    if (full === null) continue;
-    if (full !== person.name || !person.multiWord) {
+    if (full < 0) continue;
+    if (full !== person.nameKey || !person.multiWord) {
       const known = factsOf(facts, full);
       known.likelyPerson = true;
       if (person.titleGender !== null && known.gender === null) known.gender = person.titleGender;
@@ -789,12 +860,12 @@ function personMentions(text: string, runs: PersonRuns, index: NameIndex): Perso
   }
   const mentions: PersonMention[] = [];
   for (let r = 0; r < persons.length; r++) {
-    const full = fullNames[r];
-    if (full === null || full === undefined) continue;
+    const full = fullNames[r] as number;
+    if (full < 0) continue;
     const known = facts.get(full);
     mentions.push({
       name: (persons[r] as RunPerson).name,
-      fullName: full,
+      fullName: keys.strings[full] as string,
       start: starts[r] as number,
       end: ends[r] as number,
       gender: known?.gender ?? null,
