@@ -289,12 +289,8 @@ export class FakeDiscord {
   /** Injects a chat-input command (INTERACTION_CREATE type 2); resolves with the settled answer. */
   async sendCommand(invocation: CommandInvocation): Promise<InteractionOutcome> {
     const where = this.resolveWhere(invocation);
-    const command = this.store.findCommand(invocation.name, where.guildId);
     const data = {
-      id: invocation.commandId ?? command?.id ?? nextSnowflake(),
-      name: invocation.name,
-      type: 1,
-      ...(command?.guild_id === undefined ? {} : { guild_id: command.guild_id }),
+      ...this.commandData(invocation, where.guildId),
       ...(invocation.options ? { options: invocation.options } : {}),
       ...(invocation.resolved ? { resolved: invocation.resolved } : {}),
     };
@@ -305,18 +301,22 @@ export class FakeDiscord {
   /** Injects an autocomplete interaction (type 4); resolves with the choices the bot responded with. */
   async sendAutocomplete(invocation: AutocompleteInvocation): Promise<APIApplicationCommandOptionChoice[]> {
     const where = this.resolveWhere(invocation);
-    const command = this.store.findCommand(invocation.name, where.guildId);
-    const data = {
-      id: invocation.commandId ?? command?.id ?? nextSnowflake(),
-      name: invocation.name,
-      type: 1,
-      ...(command?.guild_id === undefined ? {} : { guild_id: command.guild_id }),
-      options: invocation.options,
-    };
+    const data = { ...this.commandData(invocation, where.guildId), options: invocation.options };
     const tracked = this.inject(4, data, invocation, where, null);
     const outcome = await this.tracker.settle(tracked, { needs: 'choices', timeoutMs: invocation.timeoutMs ?? 5000 });
     if (outcome.choices === null) throw new Error(`Autocomplete answered with callback type ${outcome.callback?.type} instead of 8`);
     return outcome.choices;
+  }
+
+  /** The interaction's command fields: the registered command's id and scope when there is one. */
+  private commandData(invocation: { readonly name: string; readonly commandId?: string }, guildId: string | null): Record<string, unknown> {
+    const command = this.store.findCommand(invocation.name, guildId);
+    return {
+      id: invocation.commandId ?? command?.id ?? nextSnowflake(),
+      name: invocation.name,
+      type: 1,
+      ...(command?.guild_id === undefined ? {} : { guild_id: command.guild_id }),
+    };
   }
 
   /** Injects a button click (type 3, component_type 2) on a stored message. */

@@ -180,15 +180,21 @@ export class FakeGateway {
     }
   }
 
-  private identify(connection: Connection, data: Record<string, unknown>): void {
+  /** Closes the connection as Discord does when it is already authenticated or the token is wrong. */
+  private authenticate(connection: Connection, data: Record<string, unknown>): boolean {
     if (connection.session) {
       this.closeWith(connection, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-      return;
+      return false;
     }
     if (data['token'] !== this.options.token) {
       this.closeWith(connection, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-      return;
+      return false;
     }
+    return true;
+  }
+
+  private identify(connection: Connection, data: Record<string, unknown>): void {
+    if (!this.authenticate(connection, data)) return;
     this.identifies.push({ intents: data['intents'], shard: data['shard'], properties: data['properties'] });
     const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, log: [], socket: connection.socket };
     this.sessions.set(session.id, session);
@@ -199,14 +205,7 @@ export class FakeGateway {
   }
 
   private resume(connection: Connection, data: Record<string, unknown>): void {
-    if (connection.session) {
-      this.closeWith(connection, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-      return;
-    }
-    if (data['token'] !== this.options.token) {
-      this.closeWith(connection, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-      return;
-    }
+    if (!this.authenticate(connection, data)) return;
     const session = typeof data['session_id'] === 'string' ? this.sessions.get(data['session_id']) : undefined;
     if (!session) {
       this.send(connection.socket, { op: GatewayOpcodes.InvalidSession, d: false });
