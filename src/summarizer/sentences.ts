@@ -61,6 +61,7 @@ const enum Char {
 }
 
 function isSpace(code: number): boolean {
+  if (code > Char.Space && code < Char.Nbsp) return false; // printable ASCII: the common case
   return code === Char.Space || code === Char.Tab || code === Char.CarriageReturn || code === Char.Nbsp
     || code === 0x2028 || code === 0x2029 || code === 0x200b || (code >= 0x2000 && code <= 0x200a) || code === 0x3000;
 }
