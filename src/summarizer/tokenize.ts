@@ -7,26 +7,30 @@ import { STOPWORDS } from './stopwords.ts';
  * per token: ASCII tokens are hashed and compared in place; only new tokens, and tokens with
  * non-ASCII letters (which need full Unicode lowercasing), become strings.
  */
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/**
+ * For every UTF-16 code unit: its lowercase form for an ASCII letter or digit, 1 for any other
+ * letter or digit (\p{L} or \p{N}), 0 for everything else (surrogate halves included: emoji and
+ * rare scripts are no words). Built once, from the runs of a regex over a string of all BMP
+ * characters (a few milliseconds), so hot loops classify any character with one read and no call
+ * (a call in a loop makes the compiler keep the loop's variables in memory).
+ */
+const WORD_CODES = wordCodeTable();
 
-/** Word-ness of BMP code points, learnt on first sight: 0 unknown, 1 not a word char, 2 word char. */
-const wordClass = new Uint8Array(0x10000);
-
-function isWordCodeSlow(code: number): boolean {
-  let known = wordClass[code]!;
-  if (known === 0) {
-    const word = !(code >= 0xd800 && code <= 0xdfff) && LETTER_OR_DIGIT.test(String.fromCharCode(code));
-    known = word ? 2 : 1;
-    wordClass[code] = known;
-  }
-  return known === 2;
+function wordCodeTable(): Uint8Array {
+  const codes = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) codes[code] = code >= 0xd800 && code <= 0xdfff ? 32 : code; // no surrogate pairs
+  const all = Buffer.from(codes.buffer).toString('utf16le');
+  const table = new Uint8Array(0x10000);
+  const runs = /[\p{L}\p{N}]+/gu;
+  for (let run = runs.exec(all); run !== null; run = runs.exec(all)) table.fill(1, run.index, runs.lastIndex);
+  for (let code = 48; code <= 57; code++) table[code] = code;
+  for (let code = 97; code <= 122; code++) table[code] = code;
+  for (let code = 65; code <= 90; code++) table[code] = code | 0x20;
+  return table;
 }
 
 export function isWordCode(code: number): boolean {
-  if (code < 128) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  }
-  return isWordCodeSlow(code); // surrogate halves (emoji, rare scripts) are not words
+  return WORD_CODES[code]! !== 0;
 }
 
 /** Calls `onToken` with every lowercased word token of `text`, in order. */
@@ -57,9 +61,7 @@ export function countWords(text: string, from = 0, to = text.length): number {
   let inWord = false;
   for (let p = from; p < to; p++) {
     const code = text.charCodeAt(p);
-    const word = code < 128
-      ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
-      : isWordCodeSlow(code);
+    const word = WORD_CODES[code]! !== 0;
     if (word && !inWord) count++;
     inWord = word;
   }
@@ -196,12 +198,6 @@ function hasLetter(token: string): boolean {
  */
 const HASH_PRIME = 0x01000193;
 const CHECK_MULTIPLIER = 0x5bd1e995;
-
-/** Lowercase ASCII letter or digit for each ASCII code, 0 for everything else. */
-const ASCII_WORD = new Uint8Array(128);
-for (let code = 48; code <= 57; code++) ASCII_WORD[code] = code;
-for (let code = 97; code <= 122; code++) ASCII_WORD[code] = code;
-for (let code = 65; code <= 90; code++) ASCII_WORD[code] = code | 0x20;
 
 /**
  * Offset in `slots` of the record of the lowercased token `token` (when null, the ASCII token
@@ -359,6 +355,10 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   const checks = chunkChecks;
   const ends = chunkEnds;
   const nonAscii = chunkNonAscii;
+  const wordCodes = WORD_CODES;
+  // Module constants in locals: optimized code re-reads (and re-checks) a module binding at every use.
+  const hashPrime = HASH_PRIME;
+  const checkMultiplier = CHECK_MULTIPLIER;
   let words = 0;
   let firstId = -1;
   // Fingerprints of the token being read (carried from chunk to chunk), and whether the previous
@@ -382,16 +382,12 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
     let anyNonAscii = carriedNonAscii;
     if (carriedNonAscii) nonAscii[0] = 1;
     for (let p = chunk; p < chunkEnd; p++) {
-      const code = codes[p]!;
-      let lower: number; // lowercased code of an ASCII word character, 1 for any other word character, else 0
-      if (code < 128) {
-        lower = ASCII_WORD[code]!;
-      } else if (isWordCodeSlow(code)) {
-        lower = 1; // its fingerprints are made from the token's string instead
+      // Lowercased code of an ASCII word character, 1 for any other word character (its
+      // fingerprints are made from the token's string instead), else 0.
+      const lower = wordCodes[codes[p]!]!;
+      if (lower === 1) {
         nonAscii[n] = 1;
         anyNonAscii = true;
-      } else {
-        lower = 0;
       }
       const word = (lower + 127) >>> 7; // lower <= 122: 1 for a word character, else 0
       hashes[n] = hash;
@@ -401,8 +397,8 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
       const keep = -previousWord;
       const hashBase = hash & keep;
       const checkBase = check & keep;
-      hash = Math.imul(hashBase ^ lower, HASH_PRIME);
-      check = Math.imul(checkBase + lower, CHECK_MULTIPLIER) ^ (checkBase >>> 15);
+      hash = Math.imul(hashBase ^ lower, hashPrime);
+      check = Math.imul(checkBase + lower, checkMultiplier) ^ (checkBase >>> 15);
       previousWord = word;
     }
     if (chunkEnd === to && previousWord === 1) {
