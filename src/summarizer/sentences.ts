@@ -103,19 +103,26 @@ const quotedRanges: number[] = [];
  * `rare` ones, which share one regex: indexOf is slow for a character whose higher byte is common
  * (the curly quotes' 0x20) in two-byte text. Each part's next match is remembered, so scanning
  * paragraph after paragraph never re-reads the stretch up to a far-away match: total work stays
- * linear.
+ * linear. The first character is the common one: the nearest match of all the others is
+ * remembered too, so a call usually searches the first one only.
  */
 interface CharSearch {
-  readonly chars: readonly string[];
+  readonly first: string;
+  readonly others: readonly string[];
   readonly rare: RegExp | null;
-  /** Next match at or after `from` of each char, then of `rare`: -1 when none, -2 when not searched yet. */
+  /** Next match at or after `from` of `first`: -1 when none, -2 when not searched yet. */
+  firstAt: number;
+  /** Next match at or after `from` of each of the others, then of `rare` (-1 when none, -2 when not searched yet). */
   readonly found: number[];
+  /** The nearest of `found` (-1 when none, -2 when not searched yet). */
+  othersAt: number;
   text: string;
   from: number;
 }
 
 function charSearch(chars: string, rare: RegExp | null): CharSearch {
-  return { chars: [...chars], rare, found: new Array<number>(chars.length + 1).fill(-2), text: '', from: 0 };
+  const others = [...chars.slice(1)];
+  return { first: chars[0]!, others, rare, firstAt: -2, found: new Array<number>(others.length + 1).fill(-2), othersAt: -2, text: '', from: 0 };
 }
 
 /** Position of the next match of `rare` in text[from...], or -1 (none when there is no regex). */
@@ -125,24 +132,41 @@ function nextRare(rare: RegExp | null, text: string, from: number): number {
   return rare.test(text) ? rare.lastIndex - 1 : -1;
 }
 
+/** Whether a remembered match position must be searched again for a search from `from`. */
+function stale(at: number, from: number): boolean {
+  return at === -2 || (at >= 0 && at < from);
+}
+
 /** Position of the next match in text[from, end), or -1. */
 function nextMatch(search: CharSearch, text: string, from: number, end: number): number {
-  const { chars, found } = search;
   if (search.text !== text || from < search.from) {
-    found.fill(-2);
+    search.firstAt = -2;
+    search.found.fill(-2);
+    search.othersAt = -2;
     search.text = text;
   }
   search.from = from;
+  let next = search.firstAt;
+  if (stale(next, from)) next = search.firstAt = text.indexOf(search.first, from);
+  let others = search.othersAt;
+  if (stale(others, from)) others = search.othersAt = nextOther(search, text, from);
+  if (others >= 0 && (next < 0 || others < next)) next = others;
+  return next >= 0 && next < end ? next : -1;
+}
+
+/** The nearest next match at or after `from` of all but the first character, or -1. */
+function nextOther(search: CharSearch, text: string, from: number): number {
+  const { others, found } = search;
   let next = -1;
-  for (let k = 0; k <= chars.length; k++) {
+  for (let k = 0; k <= others.length; k++) {
     let at = found[k]!;
-    if (at === -2 || (at >= 0 && at < from)) {
-      at = k < chars.length ? text.indexOf(chars[k]!, from) : nextRare(search.rare, text, from);
+    if (stale(at, from)) {
+      at = k < others.length ? text.indexOf(others[k]!, from) : nextRare(search.rare, text, from);
       found[k] = at;
     }
     if (at >= 0 && (next < 0 || at < next)) next = at;
   }
-  return next >= 0 && next < end ? next : -1;
+  return next;
 }
 
 /** Double quote marks, straight or curly. */
