@@ -165,8 +165,11 @@ function countDistinctTerms(termData: Int32Array, termStart: Int32Array, firstNe
       }
     }
     sortRange(termData, uniqueCount, write);
-    for (let term = firstNew, last = firstNewTerm[index + 1]!; term < last; term++) termData[write++] = term;
     for (let k = uniqueCount; k < write; k++) termData[k + countOffset] = counts[termData[k]!]!;
+    for (let term = firstNew, last = firstNewTerm[index + 1]!; term < last; term++, write++) {
+      termData[write] = term;
+      termData[write + countOffset] = counts[term]!;
+    }
     uniqueCount = write;
   }
   uniqueStart[n] = uniqueCount;
