@@ -194,10 +194,13 @@ function hasLetter(token: string): boolean {
 /**
  * Fingerprint steps over lowercased char codes: FNV-1a's, and an independent multiply-xorshift,
  * both from 0 (FNV's usual offset basis buys nothing here, and a zero start lets scanTerms
- * restart a fingerprint with one mask).
+ * restart a fingerprint with one mask). A const enum, so the values are inlined: a module
+ * constant is a context slot that optimized code may re-read, check and convert at every use.
  */
-const HASH_PRIME = 0x01000193;
-const CHECK_MULTIPLIER = 0x5bd1e995;
+const enum Fingerprint {
+  HashPrime = 0x01000193,
+  CheckMultiplier = 0x5bd1e995,
+}
 
 /**
  * Offset in `slots` of the record of the lowercased token `token` (when null, the ASCII token
@@ -239,8 +242,8 @@ function recordOfString(token: string): number {
   let check = 0;
   for (let i = 0; i < token.length; i++) {
     const code = token.charCodeAt(i);
-    hash = Math.imul(hash ^ code, HASH_PRIME);
-    check = Math.imul(check + code, CHECK_MULTIPLIER) ^ (check >>> 15);
+    hash = Math.imul(hash ^ code, Fingerprint.HashPrime);
+    check = Math.imul(check + code, Fingerprint.CheckMultiplier) ^ (check >>> 15);
   }
   return recordOf(token, '', 0, 0, hash, check | 1);
 }
@@ -355,10 +358,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   const checks = chunkChecks;
   const ends = chunkEnds;
   const nonAscii = chunkNonAscii;
-  const wordCodes = WORD_CODES;
-  // Module constants in locals: optimized code re-reads (and re-checks) a module binding at every use.
-  const hashPrime = HASH_PRIME;
-  const checkMultiplier = CHECK_MULTIPLIER;
+  const wordCodes = WORD_CODES; // in a local: see Fingerprint
   let words = 0;
   let firstId = -1;
   // Fingerprints of the token being read (carried from chunk to chunk), and whether the previous
@@ -394,11 +394,11 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
       checks[n] = check;
       n += previousWord & (word ^ 1);
       // The fingerprint steps, restarted from 0 at a token's first character.
-      const keep = -previousWord;
+      const keep = 0 - previousWord; // all ones or 0 (not -previousWord: -0 would make it a float)
       const hashBase = hash & keep;
       const checkBase = check & keep;
-      hash = Math.imul(hashBase ^ lower, hashPrime);
-      check = Math.imul(checkBase + lower, checkMultiplier) ^ (checkBase >>> 15);
+      hash = Math.imul(hashBase ^ lower, Fingerprint.HashPrime);
+      check = Math.imul(checkBase + lower, Fingerprint.CheckMultiplier) ^ (checkBase >>> 15);
       previousWord = word;
     }
     if (chunkEnd === to && previousWord === 1) {
