@@ -407,7 +407,9 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
       n++;
     }
 
-    // Second pass: each token's record in the table, and its term.
+    // Second pass: each token's record in the table; its token id and stem entry replace its
+    // fingerprints. (Apart from the third pass: its table reads, cache misses mostly, do not wait
+    // on one another then.)
     for (let k = 0; k < n; k++) {
       const tokenHash = hashes[k]!;
       const tokenCheck = checks[k]! | 1; // see SLOT_SIZE
@@ -428,15 +430,21 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
           record = ascii ? recordOf(null, text, start, end, tokenHash, tokenCheck) : recordOfString(text.slice(start, end).toLowerCase());
           table = slots;
           mask = slotMask;
-          marks = stemMarks;
         }
       }
-      const id = table[record + SLOT_ID]! - 1;
-      if (words++ === 0) firstId = id;
-      // Number the token's stem, branch-free (whether a stem is new is a coin toss for the
-      // predictor): a new stem takes the next number and its first token is kept; a known one
-      // keeps its number; a token without content maps to the entry numbered -1.
-      const mark = table[record + SLOT_MARK]!;
+      hashes[k] = table[record + SLOT_ID]! - 1;
+      checks[k] = table[record + SLOT_MARK]!;
+    }
+    if (n > 0 && words === 0) firstId = hashes[0]!;
+    words += n;
+
+    // Third pass: number the tokens' stems, branch-free (whether a stem is new is a coin toss for
+    // the predictor): a new stem takes the next number and its first token is kept; a known one
+    // keeps its number; a token without content maps to the entry numbered -1.
+    marks = stemMarks; // adding tokens may have replaced it
+    for (let k = 0; k < n; k++) {
+      const id = hashes[k]!;
+      const mark = checks[k]!;
       const seen = marks[mark]! ^ stamp;
       const fresh = (seen | -seen) >>> 31;
       const known = marks[mark + 1]!;
