@@ -230,6 +230,39 @@ for (const word of [...TITLES, ...MAY_END]) {
   ABBREVIATION_SHAPES[abbreviationShape(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))] = 1;
 }
 
+/**
+ * The last two letters, and the last three, of every abbreviation (where they are letters), as
+ * indexes of ABBREVIATION_TAILS: a word ending in letters that end no abbreviation is none, so a
+ * period after it ends the sentence. That decides most periods from the two or three characters
+ * before them, without looking for the word's start.
+ */
+const ABBREVIATION_TAILS = new Uint8Array(26 * 26 * 27);
+for (const word of [...TITLES, ...MAY_END]) {
+  const length = word.length;
+  const last = word.charCodeAt(length - 1);
+  const second = word.charCodeAt(length - 2);
+  if (!isLower(last) || !isLower(second)) continue;
+  ABBREVIATION_TAILS[letterTail(-1, second, last)] = 1;
+  if (length >= 3 && isLower(word.charCodeAt(length - 3))) ABBREVIATION_TAILS[letterTail(word.charCodeAt(length - 3), second, last)] = 1;
+}
+
+/** Index in ABBREVIATION_TAILS of the letters `third`, `second`, `last` (lowercase; `third` -1 for a two-letter tail). */
+function letterTail(third: number, second: number, last: number): number {
+  return ((third < 0 ? 26 : third - Char.LowerA) * 26 + (second - Char.LowerA)) * 26 + (last - Char.LowerA);
+}
+
+/** Whether a period at `p` follows a word that ends in letters no abbreviation ends with (so it ends the sentence). */
+function followsPlainWord(text: string, start: number, p: number): boolean {
+  if (p - 2 < start) return false;
+  const last = text.charCodeAt(p - 1);
+  const second = text.charCodeAt(p - 2);
+  if (!isLetterCode(last) || !isLetterCode(second)) return false;
+  if (ABBREVIATION_TAILS[letterTail(-1, second | 0x20, last | 0x20)] === 0) return true;
+  if (p - 3 < start) return false;
+  const third = text.charCodeAt(p - 3);
+  return isLetterCode(third) && ABBREVIATION_TAILS[letterTail(third | 0x20, second | 0x20, last | 0x20)] === 0;
+}
+
 /** Index of a shape in ABBREVIATION_SHAPES (codes are lowercase ASCII letters). */
 function abbreviationShape(length: number, first: number, last: number): number {
   return (length * 26 + (first - Char.LowerA)) * 26 + (last - Char.LowerA);
@@ -240,6 +273,7 @@ function abbreviationShape(length: number, first: number, last: number): number 
  * periods follow an ordinary word: those are decided without building any string.
  */
 function periodBoundary(text: string, start: number, p: number, n: number, end: number): boolean {
+  if (followsPlainWord(text, start, p)) return true;
   const q = wordStartBefore(text, start, p);
   const length = p - q;
   if (length > LONGEST_ABBREVIATION) {

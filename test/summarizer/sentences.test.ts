@@ -47,6 +47,17 @@ describe('splitSentences on news cases', () => {
     expect(splitSentences('He moved to the U.S. He was happy there.')).toEqual(['He moved to the U.S.', 'He was happy there.']);
   });
 
+  it('tells abbreviations from words that end like them', () => {
+    expect(splitSentences('Hers. Then Mrs. Lee came on Wed. The shop at St. Ives sold Corp. It closed. Kings. Jr. is here.')).toEqual([
+      'Hers.',
+      'Then Mrs. Lee came on Wed.',
+      'The shop at St. Ives sold Corp.',
+      'It closed.',
+      'Kings.',
+      'Jr. is here.',
+    ]);
+  });
+
   it('works on lowercase text', () => {
     expect(splitSentences('the u.s. and china met. mr. smith said so. it was 3.5 percent.')).toEqual([
       'the u.s. and china met.',
