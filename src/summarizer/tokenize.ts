@@ -368,10 +368,9 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   let previousWord = 0;
   // Whether the token carried into the next chunk has a non-ASCII letter.
   let carriedNonAscii = false;
-  // The tables in locals, re-read after a call that may replace them.
+  // The table in locals, re-read after a call that may replace it.
   let table = slots;
   let mask = slotMask;
-  let marks = stemMarks;
   for (let chunk = from; chunk < to; chunk += CHUNK_CHARS) {
     const chunkEnd = Math.min(to, chunk + CHUNK_CHARS);
     // First pass: at every character, record the fingerprints so far and the position as the
@@ -408,15 +407,16 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
     }
 
     // Second pass: each token's record in the table; its token id and stem entry replace its
-    // fingerprints. (Apart from the third pass: its table reads, cache misses mostly, do not wait
-    // on one another then.)
+    // fingerprints. (A pass of its own: its table reads, cache misses mostly, then overlap instead
+    // of each waiting behind the previous token's numbering.)
     for (let k = 0; k < n; k++) {
       const tokenHash = hashes[k]!;
       const tokenCheck = checks[k]! | 1; // see SLOT_SIZE
-      const ascii = !anyNonAscii || nonAscii[k] === 0;
-      // Most tokens are found at their first slot: probe it here.
+      const foreign = anyNonAscii ? nonAscii[k]! : 0; // 1 for a token with a non-ASCII letter
+      // Most tokens are found at their first slot: probe it here (one test for all three conditions).
       let record = (tokenHash & mask) * SLOT_SIZE;
-      if (!ascii || table[record + SLOT_HASH] !== tokenHash || table[record + SLOT_CHECK] !== tokenCheck) {
+      if (((table[record + SLOT_HASH]! ^ tokenHash) | (table[record + SLOT_CHECK]! ^ tokenCheck) | foreign) !== 0) {
+        const ascii = foreign === 0;
         record = ascii ? probe(tokenHash, tokenCheck) : -1;
         if (record < 0) {
           // A new token (or one with non-ASCII letters): its characters are needed.
@@ -441,7 +441,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
     // Third pass: number the tokens' stems, branch-free (whether a stem is new is a coin toss for
     // the predictor): a new stem takes the next number and its first token is kept; a known one
     // keeps its number; a token without content maps to the entry numbered -1.
-    marks = stemMarks; // adding tokens may have replaced it
+    const marks = stemMarks; // read after the second pass, which may have replaced it
     for (let k = 0; k < n; k++) {
       const id = hashes[k]!;
       const mark = checks[k]!;
