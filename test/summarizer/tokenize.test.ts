@@ -2,10 +2,22 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
 import { sentenceSpans, splitSentences } from '../../src/summarizer/sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, scanTerms, termIdOf, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
 import { STOPWORDS } from '../../src/summarizer/stopwords.ts';
 
 const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
+
+describe('isWordCode', () => {
+  it('agrees with \\p{L}\\p{N} on every UTF-16 code unit, surrogate halves excluded', () => {
+    const letterOrDigit = /^[\p{L}\p{N}]$/u;
+    const wrong: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const expected = !(code >= 0xd800 && code <= 0xdfff) && letterOrDigit.test(String.fromCharCode(code));
+      if (isWordCode(code) !== expected) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
 
 describe('countWords', () => {
   it('counts words in a range without building tokens', () => {
