@@ -292,7 +292,31 @@ function isSpeechVerb(token: Token | undefined): boolean {
   return token !== undefined && token.word && !(token.first < 97) && SPEECH_VERBS.hasBare(token) && token.lowercase;
 }
 
-const ABBREVIATION_BEFORE_DOT = /(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSgt|\bCapt|\bJr|\bSr|\bProf|\bRev|\bU\.S|\bNo|\bvs|\bInc|\bCorp|\bCo|\bMt|\bFt)$/;
+/** Words whose period never ends a sentence; a single capital (an initial, "U.S.") neither. */
+const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Sgt', 'Capt', 'Jr', 'Sr', 'Prof', 'Rev', 'No', 'vs', 'Inc', 'Corp', 'Co', 'Mt', 'Ft']);
+const LONGEST_ABBREVIATION = 4;
+
+/** An ASCII word character, as regex `\w` reads it. */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * True when the period at `dot` ends an abbreviation: the whole run of ASCII word characters before
+ * it (a `\b`-bounded word) is one of ABBREVIATIONS or a single capital. Read off the codes; a slice
+ * is made only for a short run.
+ */
+function abbreviationBeforeDot(text: string, dot: number): boolean {
+  let start = dot;
+  while (start > 0 && dot - start <= LONGEST_ABBREVIATION && isAsciiWordCode(text.charCodeAt(start - 1))) start--;
+  const length = dot - start;
+  if (length === 0 || length > LONGEST_ABBREVIATION) return false;
+  if (length === 1) {
+    const c = text.charCodeAt(start);
+    return c >= 65 && c <= 90;
+  }
+  return ABBREVIATIONS.has(text.slice(start, dot));
+}
 
 /** True when the character at `i` ends a sentence (not an abbreviation's dot). */
 export function endsSentence(text: string, i: number): boolean {
@@ -301,7 +325,7 @@ export function endsSentence(text: string, i: number): boolean {
   const next = text.charCodeAt(i + 1);
   // NaN past the end: the text's end ends the sentence.
   if (next === next && next !== 32 && next !== 10 && next !== 9) return false;
-  if (c === 46 && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))) return false;
+  if (c === 46 && abbreviationBeforeDot(text, i)) return false;
   return true;
 }
 
