@@ -694,6 +694,8 @@ class MentionList {
 class LastWordGroup extends MentionList {
   /** Per mention, the name mentioned most often up to and including it (ties: most recently). */
   readonly leaders: number[] = [];
+  /** Mentions so far of the latest leader (all mentions of a name fall in its last word's group). */
+  leaderCount = 0;
 }
 
 /**
@@ -724,8 +726,11 @@ export class NameIndex {
     this.counts.set(name, count);
     // In document order only `name` gains a mention, and it is the latest: it leads once it has
     // caught up with the previous leader.
-    const leader = group.leaders[group.leaders.length - 1];
-    group.leaders.push(leader === undefined || count >= (this.counts.get(leader) as number) ? name : leader);
+    const leaders = group.leaders;
+    if (leaders.length === 0 || count >= group.leaderCount) {
+      leaders.push(name);
+      group.leaderCount = count;
+    } else leaders.push(leaders[leaders.length - 1] as number);
     group.push(name, start);
     listOf(this.byFirstWord, person.firstKey).push(name, start);
     for (const suffix of person.suffixKeys) listOf(this.bySuffix, suffix).push(name, start);

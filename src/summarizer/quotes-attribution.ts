@@ -511,7 +511,7 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
   const rest = tokens.slice(i);
   if (rest.length === 0) return null;
   const head = rest[0] as Token;
-  if (head.text === 'according' && rest[1] !== undefined && rest[1].bare === 'to') {
+  if (head.end - head.start === 9 && head.text === 'according' && rest[1] !== undefined && rest[1].bare === 'to') {
     return cueOf(text, subjectAfter(rest, 2), 'according to', 'after');
   }
   if (head.first >= 97 && head.first <= 122 && INVERTING_VERBS.hasBare(head)) {

@@ -82,12 +82,13 @@ interface Context {
  * that names one (outside quotations), the first (its subject), agreeing in gender when known.
  */
 function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges: readonly QuoteSpan[], speakers: ReadonlySet<string>): string | null {
+  const persons = ctx.persons;
   let lo = 0;
-  let hi = ctx.persons.length - 1;
+  let hi = persons.length - 1;
   let last = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((ctx.persons[mid] as PersonMention).end <= at) {
+    if ((persons[mid] as PersonMention).end <= at) {
       last = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -95,14 +96,14 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
   const fits = (p: PersonMention): boolean =>
     !insideAny(p.start, quoteRanges) && (p.gender === null || p.gender === gender) && (p.likelyPerson || speakers.has(p.fullName));
   for (let i = last, steps = 0; i >= 0 && steps < 200; i--, steps++) {
-    const person = ctx.persons[i] as PersonMention;
+    const person = persons[i] as PersonMention;
     if (!fits(person)) continue;
     // Step back to the first fitting person of the same sentence, past an opening clause ("Like Makaeff, Roffman …").
     const sentence = subjectStart(ctx.text, sentenceStart(ctx.text, person.start), person.start);
     let first = person;
     let j = i - 1;
     for (; j >= 0; j--) {
-      const earlier = ctx.persons[j] as PersonMention;
+      const earlier = persons[j] as PersonMention;
       if (earlier.start < sentence) break;
       if (fits(earlier) && !modifiesNext(ctx.text, earlier, first)) first = earlier;
     }
@@ -175,29 +176,35 @@ function recentSpeaker(ctx: Context, last: NamedSpeaker | null, at: number, gend
   if (last === null || at - last.at > 600 || last.at > at) return null;
   const known = genderOfName(last.name);
   if (known !== null && known !== gender) return null;
-  for (let i = firstPersonAfter(ctx, last.at); i < ctx.persons.length; i++) {
-    const person = ctx.persons[i] as PersonMention;
+  const persons = ctx.persons;
+  for (let i = firstPersonAfter(persons, last.at); i < persons.length; i++) {
+    const person = persons[i] as PersonMention;
     if (person.start >= at) break;
     if (person.fullName !== last.name && !insideAny(person.start, spans)) return null;
   }
   return last.name;
 }
 
-/** Index of the first person mention starting after `at`. */
-function firstPersonAfter(ctx: Context, at: number): number {
+/** Index of the first of the (ordered) person mentions starting after `at`. */
+function firstPersonAfter(persons: readonly PersonMention[], at: number): number {
   let lo = 0;
-  let hi = ctx.persons.length;
+  let hi = persons.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((ctx.persons[mid] as PersonMention).start <= at) lo = mid + 1;
+    if ((persons[mid] as PersonMention).start <= at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+const LEADING_CLAUSE_WORD = /^(?:As|And|But|Now|Said|While|So|Then|Yet|Also|Or)\s+(?=\S)/;
+const CLAUSE_WORD_INITIALS = new Set([...'ABNSWTYO'].map((initial) => initial.charCodeAt(0)));
+
 function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan, speakers: ReadonlySet<string>, lastNamed: NamedSpeaker | null): string | null {
-  // A clause word before the subject is not part of it ("As John Cornyn put it", "And Skelly called").
-  const phrase = cue.phrase.trim().replace(/^(?:As|And|But|Now|Said|While|So|Then|Yet|Also|Or)\s+(?=\S)/, '');
+  // A clause word before the subject is not part of it ("As John Cornyn put it", "And Skelly called");
+  // only a phrase opening with one of their initials can hold one.
+  const trimmed = cue.phrase.trim();
+  const phrase = CLAUSE_WORD_INITIALS.has(trimmed.charCodeAt(0)) ? trimmed.replace(LEADING_CLAUSE_WORD, '') : trimmed;
   // The phrase is trimmed, so its words are exactly what splitting on whitespace would give.
   const words = wordCountIn(phrase, 0, phrase.length);
   if (words === 1 && isPronoun(phrase)) {
@@ -345,12 +352,16 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
       colonIntroduction(ctx, span, para, previous);
     const speaker: string | null = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers, lastNamed);
     if (speaker !== null) speakers.add(speaker);
-    if (speaker !== null && cue !== null && !isPronoun(cue.phrase) && speaker.includes(' ') && /^[A-Z]/.test(speaker)) lastNamed = { name: speaker, at: cue.at };
+    if (speaker !== null && cue !== null && isAsciiCapital(speaker.charCodeAt(0)) && !isPronoun(cue.phrase) && speaker.includes(' ')) lastNamed = { name: speaker, at: cue.at };
     out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue', words: wordCountIn(ctx.text, span.start, span.end) });
   }
   inheritWithinParagraphs(ctx, out);
   continueAcrossParagraphs(ctx, out);
   return out;
+}
+
+function isAsciiCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /**
