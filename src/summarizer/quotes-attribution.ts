@@ -508,7 +508,7 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
     if (!/^[,—–\-:;(]$/.test((tokens[i] as Token).text)) return null;
     i++;
   }
-  const rest = tokens.slice(i);
+  const rest = i === 0 ? tokens : tokens.slice(i);
   if (rest.length === 0) return null;
   const head = rest[0] as Token;
   if (head.end - head.start === 9 && head.text === 'according' && rest[1] !== undefined && rest[1].bare === 'to') {
