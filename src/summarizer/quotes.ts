@@ -2,7 +2,7 @@ import type { Quote } from './types.ts';
 import { isWhitespaceCode } from './chars.ts';
 import { cueAfter, cueOrSubjectBefore, endsSentence, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
-import { NameScan, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
+import { NameScan, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type PersonMention } from './names.ts';
 
 export type { TextRange } from './quotes-scan.ts';
 
@@ -72,7 +72,7 @@ interface Context {
   readonly text: string;
   readonly lowercase: boolean;
   readonly persons: readonly PersonMention[];
-  readonly names: NameIndex | null;
+  readonly names: NameScan | null;
   /** Offsets where lines (paragraphs) start, ascending. */
   readonly lineStarts: readonly number[];
 }
@@ -281,7 +281,7 @@ function runWords(text: string, start: number, end: number): string[] {
   return words;
 }
 
-/** Names cost a scan of the whole text: found only once a quote's speaker needs resolving. */
+/** Names cost a scan of the text: made only once a quote's speaker needs resolving. */
 class LazyContext implements Context {
   private scan: NameScan | undefined;
   constructor(
@@ -300,9 +300,9 @@ class LazyContext implements Context {
     return this.lowercase ? [] : this.nameScan().mentions;
   }
 
-  /** Full names only: enough to resolve a named speaker. */
-  get names(): NameIndex | null {
-    return this.lowercase ? null : this.nameScan().index;
+  /** Full names only: enough to resolve a named speaker, read only as far as that needs. */
+  get names(): NameScan | null {
+    return this.lowercase ? null : this.nameScan();
   }
 }
 
