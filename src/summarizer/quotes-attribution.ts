@@ -186,12 +186,12 @@ class TokenReader {
 
   /** Reads the next token into `tokens`; false at the range's (or window's) end. */
   private readToken(): boolean {
-    const text = this.text;
+    const { text, toWindowEnd } = this;
     // Every character before the range's end is checked for the window end before a token takes it.
     let limit = this.limit;
     for (let i = this.at; i < limit; i++) {
       const c = text.charCodeAt(i);
-      if (this.toWindowEnd && endsWindowAt(text, i, c)) break;
+      if (toWindowEnd && endsWindowAt(text, i, c)) break;
       if (isWordCode(c)) {
         // Inner characters may include ' ’ . - but the word ends on a letter or digit (plus one period).
         let lastWordChar = i;
@@ -199,7 +199,7 @@ class TokenReader {
           const d = text.charCodeAt(j);
           if (isWordCode(d)) lastWordChar = j;
           else if (!(d === 39 || d === 0x2019 || d === 46 || d === 45)) break;
-          else if (this.toWindowEnd && d === PERIOD && endsSentence(text, j)) {
+          else if (toWindowEnd && d === PERIOD && endsSentence(text, j)) {
             // Of the inner characters only a period can end a window.
             limit = j;
             this.limit = j;
