@@ -331,7 +331,7 @@ function isSpeechVerb(token: Token | undefined): boolean {
 
 /** Words whose period never ends a sentence; a single capital (an initial, "U.S.") neither. */
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Sgt', 'Capt', 'Jr', 'Sr', 'Prof', 'Rev', 'No', 'vs', 'Inc', 'Corp', 'Co', 'Mt', 'Ft']);
-const LONGEST_ABBREVIATION = 4;
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
 
 /** An ASCII word character, as regex `\w` reads it. */
 function isAsciiWordCode(c: number): boolean {
