@@ -319,6 +319,8 @@ interface Attributed {
   attribution: 'cue' | 'inherited' | 'none';
   /** Words of the quotation, counted once for the kept-quotation test and the key-quote score. */
   readonly words: number;
+  /** Start of the paragraph the quotation opens in. */
+  readonly paragraph: number;
 }
 
 function paragraphStart(ctx: Context, at: number): number {
@@ -353,11 +355,17 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
     const speaker: string | null = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers, lastNamed);
     if (speaker !== null) speakers.add(speaker);
     if (speaker !== null && cue !== null && isAsciiCapital(speaker.charCodeAt(0)) && !isPronoun(cue.phrase) && speaker.includes(' ')) lastNamed = { name: speaker, at: cue.at };
-    out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue', words: wordCountIn(ctx.text, span.start, span.end) });
+    out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue', words: wordCountIn(ctx.text, span.start, span.end), paragraph: para });
   }
   inheritWithinParagraphs(ctx, out);
   continueAcrossParagraphs(ctx, out);
   return out;
+}
+
+/** True when text[from, to) is only whitespace (as `slice(from, to).trim() === ''`, without the slice). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isWhitespaceCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function isAsciiCapital(c: number): boolean {
@@ -368,7 +376,7 @@ function isAsciiCapital(c: number): boolean {
  * "As Breitbart News reported, …:" ending a paragraph introduces the quotation that opens the next one.
  */
 function colonIntroduction(ctx: Context, span: QuoteSpan, para: number, previous: QuoteSpan | undefined): Cue | null {
-  if (para === 0 || ctx.text.slice(para, span.openMark).trim() !== '') return null;
+  if (para === 0 || !isBlank(ctx.text, para, span.openMark)) return null;
   let end = para - 1;
   while (end > 0 && /\s/.test(ctx.text[end - 1] as string)) end--;
   if (ctx.text[end - 1] !== ':') return null;
@@ -385,8 +393,8 @@ function continueAcrossParagraphs(ctx: Context, quotes: Attributed[]): void {
   for (let i = 1; i < quotes.length; i++) {
     const q = quotes[i] as Attributed;
     if (q.attribution !== 'none') continue;
-    const para = paragraphStart(ctx, q.span.openMark);
-    if (ctx.text.slice(para, q.span.openMark).trim() !== '') continue;
+    const para = q.paragraph;
+    if (!isBlank(ctx.text, para, q.span.openMark)) continue;
     const previous = quotes[i - 1] as Attributed;
     if (previous.speaker === null || previous.attribution === 'none') continue;
     // The previous quote must end the previous paragraph (only a short cue after it).
@@ -403,12 +411,14 @@ function continueAcrossParagraphs(ctx: Context, quotes: Attributed[]): void {
 
 /** A quote without its own cue takes the speaker of the nearest cued quote of the same paragraph. */
 function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
-  const paragraphs = quotes.map((q) => paragraphStart(ctx, q.span.openMark));
   // Forward pass: the last cued quote earlier in the paragraph; backward pass: the next one.
   let lastCued: Attributed | null = null;
   for (let i = 0; i < quotes.length; i++) {
     const q = quotes[i] as Attributed;
-    if (i > 0 && paragraphs[i] !== paragraphs[i - 1] && paragraphStart(ctx, (quotes[i - 1] as Attributed).span.closeMark) !== paragraphs[i]) lastCued = null;
+    if (i > 0) {
+      const previous = quotes[i - 1] as Attributed;
+      if (q.paragraph !== previous.paragraph && paragraphStart(ctx, previous.span.closeMark) !== q.paragraph) lastCued = null;
+    }
     if (q.cue !== null) lastCued = q;
     else if (lastCued !== null) {
       q.speaker = lastCued.speaker;
@@ -418,7 +428,7 @@ function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
   let nextCued: Attributed | null = null;
   for (let i = quotes.length - 1; i >= 0; i--) {
     const q = quotes[i] as Attributed;
-    if (i < quotes.length - 1 && paragraphs[i] !== paragraphs[i + 1]) nextCued = null;
+    if (i < quotes.length - 1 && q.paragraph !== (quotes[i + 1] as Attributed).paragraph) nextCued = null;
     if (q.cue !== null) nextCued = q;
     else if (q.attribution === 'none' && nextCued !== null) {
       q.speaker = nextCued.speaker;
