@@ -530,63 +530,98 @@ function personOfRun(table: CapitalizedWords, run: number, ids: readonly number[
 
 /**
  * Capitalized runs (consecutive name or title words separated by single spaces only) that read as
- * a person. Reads the text once, character codes only; a word seen before costs a fingerprint and
- * a table probe, a run seen before one more probe per word.
+ * a person, read from the start of a text as far as asked (`runs` grows in text order). Reads the
+ * text once, character codes only; a word seen before costs a fingerprint and a table probe, a run
+ * seen before one more probe per word.
  */
-function personRuns(text: string): PersonRuns {
-  // Replaced only between texts, so word ids stay valid for a whole scan.
-  if (capitalizedWords.full) capitalizedWords = new CapitalizedWords();
-  const table = capitalizedWords;
-  const runs: PersonRuns = { starts: [], ends: [], persons: [], keys: table.keys };
-  // Word ids of the current run, its length (0 when none is open), run id (-1 when too long to cache), start and end.
-  const ids: number[] = [];
-  let runLength = 0;
-  let run = -1;
-  let runStart = 0;
-  let runEnd = 0;
-  const length = text.length;
-  // Capitalized words only: most words are lowercase, and a regex skips to the next capital
-  // faster than a loop over character codes.
-  CAPITAL.lastIndex = 0;
-  while (CAPITAL.test(text)) {
-    const wordStart = CAPITAL.lastIndex - 1;
-    let wordEnd = wordStart + 1;
-    if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) {
-      // Inside a word ("iPhone"): skipped, and the run is left as it is.
-      while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
+class RunScanner {
+  readonly runs: PersonRuns;
+  /** The word table of this scan: the shared one may be replaced meanwhile, but word ids stay valid in it. */
+  private readonly table: CapitalizedWords;
+  // Word ids of the open run, its length (0 when none is open), run id (-1 when too long to cache), start and end.
+  private readonly ids: number[] = [];
+  private runLength = 0;
+  private run = -1;
+  private runStart = 0;
+  private runEnd = 0;
+  /** Where the search for the next capital resumes. */
+  private resumeAt = 0;
+  private finished = false;
+
+  constructor(private readonly text: string) {
+    if (capitalizedWords.full) capitalizedWords = new CapitalizedWords();
+    this.table = capitalizedWords;
+    this.runs = { starts: [], ends: [], persons: [], keys: this.table.keys };
+  }
+
+  /** The whole text has been read. */
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Reads on until every run starting before `limit` is complete (the whole text for Infinity). */
+  readTo(limit: number): void {
+    if (this.finished) return;
+    const { text, table, runs, ids } = this;
+    let { runLength, run, runStart, runEnd } = this;
+    const length = text.length;
+    // Capitalized words only: most words are lowercase, and a regex skips to the next capital
+    // faster than a loop over character codes.
+    CAPITAL.lastIndex = this.resumeAt;
+    let stopped = false;
+    while (CAPITAL.test(text)) {
+      const wordStart = CAPITAL.lastIndex - 1;
+      if (wordStart >= limit && !(runLength > 0 && runStart < limit)) {
+        // Every run starting before the limit is complete: this word is read next time.
+        this.resumeAt = wordStart;
+        stopped = true;
+        break;
+      }
+      let wordEnd = wordStart + 1;
+      if (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) {
+        // Inside a word ("iPhone"): skipped, and the run is left as it is.
+        while (wordEnd < length && isWordTailCode(text.charCodeAt(wordEnd))) wordEnd++;
+        CAPITAL.lastIndex = wordEnd;
+        continue;
+      }
+      let hash = Math.imul(HASH_SEED ^ text.charCodeAt(wordStart), HASH_PRIME);
+      for (; wordEnd < length; wordEnd++) {
+        const tail = text.charCodeAt(wordEnd);
+        if (!isWordTailCode(tail)) break;
+        hash = Math.imul(hash ^ tail, HASH_PRIME);
+      }
       CAPITAL.lastIndex = wordEnd;
-      continue;
+      const id = table.idOf(text, wordStart, wordEnd, hash);
+      const wordRun = table.run(id);
+      // The open run ends unless this is a name or title word one space after it.
+      if (runLength > 0 && !(wordRun >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
+        const person = personOfRun(table, run, ids, runLength);
+        if (person !== null) pushRun(runs, runStart, runEnd, person);
+        runLength = 0;
+      }
+      if (wordRun < 0) continue;
+      if (runLength === 0) {
+        run = wordRun;
+        runStart = wordStart;
+      } else {
+        run = run >= 0 && runLength < MAX_CACHED_RUN ? table.extend(run, id) : -1;
+      }
+      ids[runLength++] = id;
+      runEnd = wordStart + table.covered(id);
     }
-    let hash = Math.imul(HASH_SEED ^ text.charCodeAt(wordStart), HASH_PRIME);
-    for (; wordEnd < length; wordEnd++) {
-      const tail = text.charCodeAt(wordEnd);
-      if (!isWordTailCode(tail)) break;
-      hash = Math.imul(hash ^ tail, HASH_PRIME);
+    if (!stopped) {
+      if (runLength > 0) {
+        const person = personOfRun(table, run, ids, runLength);
+        if (person !== null) pushRun(runs, runStart, runEnd, person);
+        runLength = 0;
+      }
+      this.finished = true;
     }
-    CAPITAL.lastIndex = wordEnd;
-    const id = table.idOf(text, wordStart, wordEnd, hash);
-    const wordRun = table.run(id);
-    // The open run ends unless this is a name or title word one space after it.
-    if (runLength > 0 && !(wordRun >= 0 && wordStart === runEnd + 1 && text.charCodeAt(runEnd) === 32)) {
-      const person = personOfRun(table, run, ids, runLength);
-      if (person !== null) pushRun(runs, runStart, runEnd, person);
-      runLength = 0;
-    }
-    if (wordRun < 0) continue;
-    if (runLength === 0) {
-      run = wordRun;
-      runStart = wordStart;
-    } else {
-      run = run >= 0 && runLength < MAX_CACHED_RUN ? table.extend(run, id) : -1;
-    }
-    ids[runLength++] = id;
-    runEnd = wordStart + table.covered(id);
+    this.runLength = runLength;
+    this.run = run;
+    this.runStart = runStart;
+    this.runEnd = runEnd;
   }
-  if (runLength > 0) {
-    const person = personOfRun(table, run, ids, runLength);
-    if (person !== null) pushRun(runs, runStart, runEnd, person);
-  }
-  return runs;
 }
 
 function pushRun(runs: PersonRuns, start: number, end: number, person: RunPerson): void {
@@ -694,6 +729,8 @@ class MentionList {
 class LastWordGroup extends MentionList {
   /** Per mention, the name mentioned most often up to and including it (ties: most recently). */
   readonly leaders: number[] = [];
+  /** Mentions so far of the latest leader (all mentions of a name fall in its last word's group). */
+  leaderCount = 0;
 }
 
 /**
@@ -724,8 +761,11 @@ export class NameIndex {
     this.counts.set(name, count);
     // In document order only `name` gains a mention, and it is the latest: it leads once it has
     // caught up with the previous leader.
-    const leader = group.leaders[group.leaders.length - 1];
-    group.leaders.push(leader === undefined || count >= (this.counts.get(leader) as number) ? name : leader);
+    const leaders = group.leaders;
+    if (leaders.length === 0 || count >= group.leaderCount) {
+      leaders.push(name);
+      group.leaderCount = count;
+    } else leaders.push(leaders[leaders.length - 1] as number);
     group.push(name, start);
     listOf(this.byFirstWord, person.firstKey).push(name, start);
     for (const suffix of person.suffixKeys) listOf(this.bySuffix, suffix).push(name, start);
@@ -743,21 +783,30 @@ export class NameIndex {
 
   /** `resolve` for a one-word name, by keys; -1 for none. */
   resolveWord(word: number, at: number): number {
+    const before = this.resolveWordBefore(word, at);
+    if (before >= 0) return before;
     const byLast = this.byLastWord.get(word);
     const byFirst = this.byFirstWord.get(word);
-    // A surname shared by several people ("Sanders"): the one named most often so far.
-    if (byLast !== undefined) {
-      const last = byLast.lastBefore(at);
-      if (last >= 0) return byLast.leaders[last] as number;
-    }
-    if (byFirst !== undefined) {
-      const first = byFirst.lastBefore(at);
-      if (first >= 0) return byFirst.names[first] as number;
-    }
     // Nothing before: the first mention after, by last or first word (the last word on a tie).
     const lastAfter = byLast?.starts[0] ?? Number.POSITIVE_INFINITY;
     const firstAfter = byFirst?.starts[0] ?? Number.POSITIVE_INFINITY;
     return (lastAfter <= firstAfter ? byLast?.names[0] : byFirst?.names[0]) ?? -1;
+  }
+
+  /** `resolveWord` from the mentions before `at` only; -1 when there are none. */
+  resolveWordBefore(word: number, at: number): number {
+    // A surname shared by several people ("Sanders"): the one named most often so far.
+    const byLast = this.byLastWord.get(word);
+    if (byLast !== undefined) {
+      const last = byLast.lastBefore(at);
+      if (last >= 0) return byLast.leaders[last] as number;
+    }
+    const byFirst = this.byFirstWord.get(word);
+    if (byFirst !== undefined) {
+      const first = byFirst.lastBefore(at);
+      if (first >= 0) return byFirst.names[first] as number;
+    }
+    return -1;
   }
 
   /** `resolve` for a name of two or more words, by keys; -1 for none. */
@@ -777,37 +826,53 @@ function listOf(map: Map<number, MentionList>, key: number): MentionList {
 }
 
 /**
- * Names in a text, found in two stages on demand: the index of full names answers speaker lookups;
- * every mention (one-word names resolved, gender, evidence) is built only when a pronoun needs an
- * antecedent. Both stages read the same scan of the whole text, so results do not depend on which
- * is asked first.
+ * Names in a text, found on demand: the index of full names answers speaker lookups, reading the
+ * text only as far as a lookup depends on it; every mention (one-word names resolved, gender,
+ * evidence) is built from the whole text only when a pronoun needs an antecedent. The text is read
+ * once, in order, so results do not depend on what is asked first.
  */
 export class NameScan {
-  private scanned: { readonly runs: PersonRuns; readonly index: NameIndex } | undefined;
+  private readonly scanner: RunScanner;
+  private readonly index: NameIndex;
+  /** Runs added to the index so far. */
+  private indexed = 0;
   private found: PersonMention[] | undefined;
-  constructor(private readonly text: string) {}
-
-  private scan(): { readonly runs: PersonRuns; readonly index: NameIndex } {
-    if (this.scanned === undefined) {
-      const runs = personRuns(this.text);
-      const index = new NameIndex(runs.keys);
-      for (let r = 0; r < runs.persons.length; r++) {
-        const person = runs.persons[r] as RunPerson;
-        if (person.multiWord) index.add(person, runs.starts[r] as number);
-      }
-      this.scanned = { runs, index };
-    }
-    return this.scanned;
+  constructor(private readonly text: string) {
+    this.scanner = new RunScanner(text);
+    this.index = new NameIndex(this.scanner.runs.keys);
   }
 
-  get index(): NameIndex {
-    return this.scan().index;
+  /** Reads the text until every run starting before `limit` is read and indexed. */
+  private readTo(limit: number): void {
+    const runs = this.scanner.runs;
+    this.scanner.readTo(limit);
+    for (let r = this.indexed; r < runs.persons.length; r++) {
+      const person = runs.persons[r] as RunPerson;
+      if (person.multiWord) this.index.add(person, runs.starts[r] as number);
+    }
+    this.indexed = runs.persons.length;
+  }
+
+  /**
+   * The full name `name` refers to at `at` (see NameIndex.resolve), reading the text only as far
+   * as the answer depends on it: a name resolves to a mention before `at` when there is one, and
+   * only a one-word name without one looks further on.
+   */
+  resolve(name: string, at: number): string | null {
+    this.readTo(at);
+    if (!this.scanner.done && !name.includes(' ')) {
+      const word = this.scanner.runs.keys.find(name);
+      const before = word < 0 ? -1 : this.index.resolveWordBefore(word, at);
+      if (before >= 0) return this.scanner.runs.keys.strings[before] as string;
+      this.readTo(Number.POSITIVE_INFINITY);
+    }
+    return this.index.resolve(name, at);
   }
 
   get mentions(): PersonMention[] {
     if (this.found === undefined) {
-      const { runs, index } = this.scan();
-      this.found = personMentions(this.text, runs, index);
+      this.readTo(Number.POSITIVE_INFINITY);
+      this.found = personMentions(this.text, this.scanner.runs, this.index);
     }
     return this.found;
   }

@@ -152,45 +152,82 @@ function isWordCode(c: number): boolean {
 }
 
 /**
- * Words (with inner apostrophes, hyphens, dots as in "U.S." or "Gen.", and a final period) and single
- * punctuation marks of text[start, end). One pass over the characters. With `toWindowEnd`, the tokens
- * stop where a window ends (line end, quote mark, sentence end; see endsWindowAt): the same tokens as
- * for that shorter range, without a separate pass to find its end.
+ * Reads the words (with inner apostrophes, hyphens, dots as in "U.S." or "Gen.", and a final period)
+ * and single punctuation marks of text[start, end) into `tokens`, as far as asked: one pass over the
+ * characters, which a caller deciding from the first few tokens stops early. With `toWindowEnd`, the
+ * tokens stop where a window ends (line end, quote mark, sentence end; see endsWindowAt): the same
+ * tokens as for that shorter range, without a separate pass to find its end.
  */
-function tokenize(text: string, start: number, end: number, toWindowEnd = false): Token[] {
-  const tokens: Token[] = [];
-  // Every character before the range's end is checked for the window end before a token takes it.
-  let limit = end;
-  let i = start;
-  while (i < limit) {
-    const c = text.charCodeAt(i);
-    if (toWindowEnd && endsWindowAt(text, i, c)) break;
-    if (isWordCode(c)) {
-      // Inner characters may include ' ’ . - but the word ends on a letter or digit (plus one period).
-      let lastWordChar = i;
-      let j = i + 1;
-      for (; j < limit; j++) {
-        const d = text.charCodeAt(j);
-        if (isWordCode(d)) lastWordChar = j;
-        else if (!(d === 39 || d === 0x2019 || d === 46 || d === 45)) break;
-        else if (toWindowEnd && d === PERIOD && endsSentence(text, j)) {
-          // Of the inner characters only a period can end a window.
-          limit = j;
-          break;
-        }
-      }
-      let stop = lastWordChar + 1;
-      if (stop < limit && text.charCodeAt(stop) === PERIOD) stop++;
-      tokens.push(new Token(text, i, stop, true));
-      i = stop;
-    } else if (isWhitespaceCode(c)) {
-      i++;
-    } else {
-      tokens.push(new Token(text, i, i + 1, false));
-      i++;
-    }
+class TokenReader {
+  readonly tokens: Token[] = [];
+  private at: number;
+  private limit: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    end: number,
+    private readonly toWindowEnd: boolean,
+  ) {
+    this.at = start;
+    this.limit = end;
   }
-  return tokens;
+
+  /** True when there is a k-th token (reading up to it). */
+  has(k: number): boolean {
+    while (this.tokens.length <= k) if (!this.readToken()) return false;
+    return true;
+  }
+
+  /** Every token of the range. */
+  readAll(): Token[] {
+    for (;;) if (!this.readToken()) return this.tokens;
+  }
+
+  /** Reads the next token into `tokens`; false at the range's (or window's) end. */
+  private readToken(): boolean {
+    const { text, toWindowEnd } = this;
+    // Every character before the range's end is checked for the window end before a token takes it.
+    let limit = this.limit;
+    for (let i = this.at; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (toWindowEnd && endsWindowAt(text, i, c)) break;
+      if (isWordCode(c)) {
+        // Inner characters may include ' ’ . - but the word ends on a letter or digit (plus one period).
+        let lastWordChar = i;
+        for (let j = i + 1; j < limit; j++) {
+          const d = text.charCodeAt(j);
+          if (isWordCode(d)) lastWordChar = j;
+          else if (!(d === 39 || d === 0x2019 || d === 46 || d === 45)) break;
+          else if (toWindowEnd && d === PERIOD && endsSentence(text, j)) {
+            // Of the inner characters only a period can end a window.
+            limit = j;
+            this.limit = j;
+            break;
+          }
+        }
+        let stop = lastWordChar + 1;
+        if (stop < limit && text.charCodeAt(stop) === PERIOD) stop++;
+        this.tokens.push(new Token(text, i, stop, true));
+        this.at = stop;
+        return true;
+      }
+      if (!isWhitespaceCode(c)) {
+        this.tokens.push(new Token(text, i, i + 1, false));
+        this.at = i + 1;
+        return true;
+      }
+    }
+    // Nothing more: the range or its window has ended.
+    this.at = limit;
+    this.limit = limit;
+    return false;
+  }
+}
+
+/** Every token of text[start, end) (see TokenReader). */
+function tokenize(text: string, start: number, end: number): Token[] {
+  return new TokenReader(text, start, end, false).readAll();
 }
 
 function isWord(token: Token | undefined): boolean {
@@ -292,7 +329,31 @@ function isSpeechVerb(token: Token | undefined): boolean {
   return token !== undefined && token.word && !(token.first < 97) && SPEECH_VERBS.hasBare(token) && token.lowercase;
 }
 
-const ABBREVIATION_BEFORE_DOT = /(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSgt|\bCapt|\bJr|\bSr|\bProf|\bRev|\bU\.S|\bNo|\bvs|\bInc|\bCorp|\bCo|\bMt|\bFt)$/;
+/** Words whose period never ends a sentence; a single capital (an initial, "U.S.") neither. */
+const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Sgt', 'Capt', 'Jr', 'Sr', 'Prof', 'Rev', 'No', 'vs', 'Inc', 'Corp', 'Co', 'Mt', 'Ft']);
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
+
+/** An ASCII word character, as regex `\w` reads it. */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * True when the period at `dot` ends an abbreviation: the whole run of ASCII word characters before
+ * it (a `\b`-bounded word) is one of ABBREVIATIONS or a single capital. Read off the codes; a slice
+ * is made only for a short run.
+ */
+function abbreviationBeforeDot(text: string, dot: number): boolean {
+  let start = dot;
+  while (start > 0 && dot - start <= LONGEST_ABBREVIATION && isAsciiWordCode(text.charCodeAt(start - 1))) start--;
+  const length = dot - start;
+  if (length === 0 || length > LONGEST_ABBREVIATION) return false;
+  if (length === 1) {
+    const c = text.charCodeAt(start);
+    return c >= 65 && c <= 90;
+  }
+  return ABBREVIATIONS.has(text.slice(start, dot));
+}
 
 /** True when the character at `i` ends a sentence (not an abbreviation's dot). */
 export function endsSentence(text: string, i: number): boolean {
@@ -301,7 +362,7 @@ export function endsSentence(text: string, i: number): boolean {
   const next = text.charCodeAt(i + 1);
   // NaN past the end: the text's end ends the sentence.
   if (next === next && next !== 32 && next !== 10 && next !== 9) return false;
-  if (c === 46 && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))) return false;
+  if (c === 46 && abbreviationBeforeDot(text, i)) return false;
   return true;
 }
 
@@ -449,10 +510,18 @@ function isTitleLike(token: Token): boolean {
   return isTitleWord(word) || NOMINAL_HEADS.has(word) || word === 'of' || word === 'for';
 }
 
-/** Tokens of a phrase after an inverting verb ("said RNC spokesman Sean Spicer in a tweet"). */
-function subjectAfter(tokens: readonly Token[], from: number): Token[] {
+const SUBJECT_AFTER_TOKENS = 8;
+
+/** Tokens of a phrase after an inverting verb ("said RNC spokesman Sean Spicer in a tweet"), from a token list or a reader. */
+function subjectAfter(source: readonly Token[] | TokenReader, from: number): Token[] {
+  let tokens = source;
+  if (tokens instanceof TokenReader) {
+    // The phrase takes at most SUBJECT_AFTER_TOKENS tokens: read up to the last of them.
+    tokens.has(from + SUBJECT_AFTER_TOKENS - 1);
+    tokens = tokens.tokens;
+  }
   const out: Token[] = [];
-  for (let i = from; i < tokens.length && out.length < 8; i++) {
+  for (let i = from; i < tokens.length && out.length < SUBJECT_AFTER_TOKENS; i++) {
     const token = tokens[i] as Token;
     if (!isWord(token) || PHRASE_STOP_WORDS.hasBare(token)) break;
     out.push(token);
@@ -477,25 +546,26 @@ function nominalAfterQuote(rest: readonly Token[], verbIndex: number): Token[] {
 /** Looks for the cue in the clause right after a closing mark. */
 export function cueAfter(text: string, closeMark: number, lowercase: boolean): Cue | null {
   const from = closeMark + 1;
-  // The clause: up to its sentence end, the next quote mark or the line end (at most 160 chars).
-  const tokens = tokenize(text, from, Math.min(text.length, from + 160), true);
-  let i = 0;
-  while (i < tokens.length && !isWord(tokens[i])) {
-    if (!/^[,—–\-:;(]$/.test((tokens[i] as Token).text)) return null;
-    i++;
+  // The clause: up to its sentence end, the next quote mark or the line end (at most 160 chars). Its
+  // tokens are read only as far as the tests below look.
+  const reader = new TokenReader(text, from, Math.min(text.length, from + 160), true);
+  // Leading punctuation is dropped from the tokens, so `rest` starts at the first word.
+  const rest = reader.tokens;
+  while (reader.has(0) && !isWord(rest[0])) {
+    if (!/^[,—–\-:;(]$/.test((rest[0] as Token).text)) return null;
+    rest.shift();
   }
-  const rest = tokens.slice(i);
-  if (rest.length === 0) return null;
+  if (!reader.has(0)) return null;
   const head = rest[0] as Token;
-  if (head.text === 'according' && rest[1] !== undefined && rest[1].bare === 'to') {
-    return cueOf(text, subjectAfter(rest, 2), 'according to', 'after');
+  if (head.end - head.start === 9 && head.text === 'according' && reader.has(1) && (rest[1] as Token).bare === 'to') {
+    return cueOf(text, subjectAfter(reader, 2), 'according to', 'after');
   }
   if (head.first >= 97 && head.first <= 122 && INVERTING_VERBS.hasBare(head)) {
-    return cueOf(text, subjectAfter(rest, 1), head.bare, 'after');
+    return cueOf(text, subjectAfter(reader, 1), head.bare, 'after');
   }
   // "<subject> [adverb] said": the verb must come within the first few words, before any comma.
   let commas = 0;
-  for (let k = 1; k < Math.min(rest.length, 22); k++) {
+  for (let k = 1; k < 22 && reader.has(k); k++) {
     const token = rest[k] as Token;
     if (!isWord(token)) {
       // An appositive may sit between a name and its verb: "…," Jeff Weaver, Sanders' manager, said.
@@ -505,10 +575,11 @@ export function cueAfter(text: string, closeMark: number, lowercase: boolean): C
     if (k >= 10 && commas === 0) break;
     // "…" for Clinton, said Kunin: an inverting verb right after a comma introduces the speaker.
     if (isMarkOf(rest[k - 1], ',') && INVERTING_VERBS.hasText(token)) {
-      const cue = cueOf(text, subjectAfter(rest, k + 1), token.text, 'after');
+      const cue = cueOf(text, subjectAfter(reader, k + 1), token.text, 'after');
       if (cue !== null) return cue;
     }
     if (isSpeechVerb(token)) {
+      // Both read only the tokens before the verb.
       const subject = subjectBefore(rest, k, lowercase);
       return cueOf(text, subject.length > 0 ? subject : nominalAfterQuote(rest, k), token.bare, 'after');
     }

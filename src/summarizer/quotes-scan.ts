@@ -26,12 +26,25 @@ export interface QuoteSpan {
 
 type MarkRole = 'open' | 'close' | 'either';
 
-const OPENING_GLYPHS = new Set(['“', '„', '«']);
-const CLOSING_GLYPHS = new Set(['”', '»']);
-// Characters after which a quote mark is taken to open a quotation.
-const OPEN_BEFORE = new Set(['(', '[', '{', '—', '–', '-', '/', '…']);
-// Characters before which a quote mark is taken to close a quotation.
-const CLOSE_AFTER = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…', "'", '’']);
+/** Codes of the opening glyphs “ „ « and the closing glyphs ” ». */
+function isOpeningGlyph(c: number): boolean {
+  return c === 0x201c || c === 0x201e || c === 0xab;
+}
+
+function isClosingGlyph(c: number): boolean {
+  return c === 0x201d || c === 0xbb;
+}
+
+/** Characters after which a quote mark is taken to open a quotation: ( [ { — – - / … */
+function opensAfter(c: number): boolean {
+  return c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x2026;
+}
+
+/** Characters before which a quote mark is taken to close a quotation: . , ; : ! ? ) ] } — – - … ' ’ */
+function closesBefore(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 125
+    || c === 0x2014 || c === 0x2013 || c === 45 || c === 0x2026 || c === 39 || c === 0x2019;
+}
 
 const QUOTE_MARK = /["“”„«»]/g;
 const CURLY_MARK = /[“”„]/;
@@ -51,33 +64,37 @@ function quoteMarkOffsets(text: string): number[] {
   return offsets;
 }
 
-function isQuoteMark(ch: string): boolean {
-  return ch === '"' || OPENING_GLYPHS.has(ch) || CLOSING_GLYPHS.has(ch);
+function isQuoteMark(c: number): boolean {
+  return c === 34 || isOpeningGlyph(c) || isClosingGlyph(c);
 }
 
-function isSpace(ch: string | undefined): boolean {
-  return ch === undefined || ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '\u00a0';
+/** Stands for the missing neighbour of a mark at a line's edge. */
+const NO_CHARACTER = -1;
+
+/** Space, tab, CR, LF or no-break space; NO_CHARACTER (a line's edge) counts as space. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === NO_CHARACTER;
 }
 
 /** Decides from the neighbours whether a mark opens or closes; the glyph only breaks ties. */
 function markRole(text: string, at: number, lineStart: number, lineEnd: number): MarkRole {
-  const ch = text[at] as string;
-  const before = at > lineStart ? text[at - 1] : undefined;
-  const after = at + 1 < lineEnd ? text[at + 1] : undefined;
-  const openSide = isSpace(before) || OPEN_BEFORE.has(before as string) || (before !== undefined && isQuoteMark(before));
-  const closeSide = isSpace(after) || CLOSE_AFTER.has(after as string) || (after !== undefined && isQuoteMark(after));
+  const before = at > lineStart ? text.charCodeAt(at - 1) : NO_CHARACTER;
+  const after = at + 1 < lineEnd ? text.charCodeAt(at + 1) : NO_CHARACTER;
+  const openSide = isSpace(before) || opensAfter(before) || isQuoteMark(before);
+  const closeSide = isSpace(after) || closesBefore(after) || isQuoteMark(after);
   if (openSide && !closeSide) return 'open';
   if (closeSide && !openSide) return 'close';
-  if (OPENING_GLYPHS.has(ch)) return 'open';
-  if (CLOSING_GLYPHS.has(ch)) return 'close';
+  const c = text.charCodeAt(at);
+  if (isOpeningGlyph(c)) return 'open';
+  if (isClosingGlyph(c)) return 'close';
   return 'either';
 }
 
 function trimmedRange(text: string, start: number, end: number): TextRange {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
 }
 
@@ -116,7 +133,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, marks: reado
 /** Offset of the first non-space character at or after `from` that is on a following line, or -1. */
 function nextParagraphStart(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isSpace(text[i])) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i < text.length ? i : -1;
 }
 

@@ -2,7 +2,7 @@ import type { Quote } from './types.ts';
 import { isWhitespaceCode } from './chars.ts';
 import { cueAfter, cueOrSubjectBefore, endsSentence, type Cue } from './quotes-attribution.ts';
 import { scanQuoteSpans, type QuoteSpan, type TextRange } from './quotes-scan.ts';
-import { NameScan, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type NameIndex, type PersonMention } from './names.ts';
+import { NameScan, genderOfName, isNonNameWord, isPronoun, isTitleWord, personNameFromRun, type Gender, type PersonMention } from './names.ts';
 
 export type { TextRange } from './quotes-scan.ts';
 
@@ -72,7 +72,7 @@ interface Context {
   readonly text: string;
   readonly lowercase: boolean;
   readonly persons: readonly PersonMention[];
-  readonly names: NameIndex | null;
+  readonly names: NameScan | null;
   /** Offsets where lines (paragraphs) start, ascending. */
   readonly lineStarts: readonly number[];
 }
@@ -82,12 +82,13 @@ interface Context {
  * that names one (outside quotations), the first (its subject), agreeing in gender when known.
  */
 function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges: readonly QuoteSpan[], speakers: ReadonlySet<string>): string | null {
+  const persons = ctx.persons;
   let lo = 0;
-  let hi = ctx.persons.length - 1;
+  let hi = persons.length - 1;
   let last = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((ctx.persons[mid] as PersonMention).end <= at) {
+    if ((persons[mid] as PersonMention).end <= at) {
       last = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -95,14 +96,14 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
   const fits = (p: PersonMention): boolean =>
     !insideAny(p.start, quoteRanges) && (p.gender === null || p.gender === gender) && (p.likelyPerson || speakers.has(p.fullName));
   for (let i = last, steps = 0; i >= 0 && steps < 200; i--, steps++) {
-    const person = ctx.persons[i] as PersonMention;
+    const person = persons[i] as PersonMention;
     if (!fits(person)) continue;
     // Step back to the first fitting person of the same sentence, past an opening clause ("Like Makaeff, Roffman …").
     const sentence = subjectStart(ctx.text, sentenceStart(ctx.text, person.start), person.start);
     let first = person;
     let j = i - 1;
     for (; j >= 0; j--) {
-      const earlier = ctx.persons[j] as PersonMention;
+      const earlier = persons[j] as PersonMention;
       if (earlier.start < sentence) break;
       if (fits(earlier) && !modifiesNext(ctx.text, earlier, first)) first = earlier;
     }
@@ -175,29 +176,35 @@ function recentSpeaker(ctx: Context, last: NamedSpeaker | null, at: number, gend
   if (last === null || at - last.at > 600 || last.at > at) return null;
   const known = genderOfName(last.name);
   if (known !== null && known !== gender) return null;
-  for (let i = firstPersonAfter(ctx, last.at); i < ctx.persons.length; i++) {
-    const person = ctx.persons[i] as PersonMention;
+  const persons = ctx.persons;
+  for (let i = firstPersonAfter(persons, last.at); i < persons.length; i++) {
+    const person = persons[i] as PersonMention;
     if (person.start >= at) break;
     if (person.fullName !== last.name && !insideAny(person.start, spans)) return null;
   }
   return last.name;
 }
 
-/** Index of the first person mention starting after `at`. */
-function firstPersonAfter(ctx: Context, at: number): number {
+/** Index of the first of the (ordered) person mentions starting after `at`. */
+function firstPersonAfter(persons: readonly PersonMention[], at: number): number {
   let lo = 0;
-  let hi = ctx.persons.length;
+  let hi = persons.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((ctx.persons[mid] as PersonMention).start <= at) lo = mid + 1;
+    if ((persons[mid] as PersonMention).start <= at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+const LEADING_CLAUSE_WORD = /^(?:As|And|But|Now|Said|While|So|Then|Yet|Also|Or)\s+(?=\S)/;
+const CLAUSE_WORD_INITIALS = new Set([...'ABNSWTYO'].map((initial) => initial.charCodeAt(0)));
+
 function resolveSpeaker(ctx: Context, cue: Cue, spans: readonly QuoteSpan[], quote: QuoteSpan, speakers: ReadonlySet<string>, lastNamed: NamedSpeaker | null): string | null {
-  // A clause word before the subject is not part of it ("As John Cornyn put it", "And Skelly called").
-  const phrase = cue.phrase.trim().replace(/^(?:As|And|But|Now|Said|While|So|Then|Yet|Also|Or)\s+(?=\S)/, '');
+  // A clause word before the subject is not part of it ("As John Cornyn put it", "And Skelly called");
+  // only a phrase opening with one of their initials can hold one.
+  const trimmed = cue.phrase.trim();
+  const phrase = CLAUSE_WORD_INITIALS.has(trimmed.charCodeAt(0)) ? trimmed.replace(LEADING_CLAUSE_WORD, '') : trimmed;
   // The phrase is trimmed, so its words are exactly what splitting on whitespace would give.
   const words = wordCountIn(phrase, 0, phrase.length);
   if (words === 1 && isPronoun(phrase)) {
@@ -274,7 +281,7 @@ function runWords(text: string, start: number, end: number): string[] {
   return words;
 }
 
-/** Names cost a scan of the whole text: found only once a quote's speaker needs resolving. */
+/** Names cost a scan of the text: made only once a quote's speaker needs resolving. */
 class LazyContext implements Context {
   private scan: NameScan | undefined;
   constructor(
@@ -293,9 +300,9 @@ class LazyContext implements Context {
     return this.lowercase ? [] : this.nameScan().mentions;
   }
 
-  /** Full names only: enough to resolve a named speaker. */
-  get names(): NameIndex | null {
-    return this.lowercase ? null : this.nameScan().index;
+  /** Full names only: enough to resolve a named speaker, read only as far as that needs. */
+  get names(): NameScan | null {
+    return this.lowercase ? null : this.nameScan();
   }
 }
 
@@ -312,6 +319,8 @@ interface Attributed {
   attribution: 'cue' | 'inherited' | 'none';
   /** Words of the quotation, counted once for the kept-quotation test and the key-quote score. */
   readonly words: number;
+  /** Start of the paragraph the quotation opens in. */
+  readonly paragraph: number;
 }
 
 function paragraphStart(ctx: Context, at: number): number {
@@ -345,19 +354,29 @@ function attributeAll(ctx: Context, spans: readonly QuoteSpan[]): Attributed[] {
       colonIntroduction(ctx, span, para, previous);
     const speaker: string | null = cue === null ? null : resolveSpeaker(ctx, cue, spans, span, speakers, lastNamed);
     if (speaker !== null) speakers.add(speaker);
-    if (speaker !== null && cue !== null && !isPronoun(cue.phrase) && speaker.includes(' ') && /^[A-Z]/.test(speaker)) lastNamed = { name: speaker, at: cue.at };
-    out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue', words: wordCountIn(ctx.text, span.start, span.end) });
+    if (speaker !== null && cue !== null && isAsciiCapital(speaker.charCodeAt(0)) && !isPronoun(cue.phrase) && speaker.includes(' ')) lastNamed = { name: speaker, at: cue.at };
+    out.push({ span, cue, speaker, attribution: cue === null ? 'none' : 'cue', words: wordCountIn(ctx.text, span.start, span.end), paragraph: para });
   }
   inheritWithinParagraphs(ctx, out);
   continueAcrossParagraphs(ctx, out);
   return out;
 }
 
+/** True when text[from, to) is only whitespace (as `slice(from, to).trim() === ''`, without the slice). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isWhitespaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isAsciiCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /**
  * "As Breitbart News reported, …:" ending a paragraph introduces the quotation that opens the next one.
  */
 function colonIntroduction(ctx: Context, span: QuoteSpan, para: number, previous: QuoteSpan | undefined): Cue | null {
-  if (para === 0 || ctx.text.slice(para, span.openMark).trim() !== '') return null;
+  if (para === 0 || !isBlank(ctx.text, para, span.openMark)) return null;
   let end = para - 1;
   while (end > 0 && /\s/.test(ctx.text[end - 1] as string)) end--;
   if (ctx.text[end - 1] !== ':') return null;
@@ -374,8 +393,8 @@ function continueAcrossParagraphs(ctx: Context, quotes: Attributed[]): void {
   for (let i = 1; i < quotes.length; i++) {
     const q = quotes[i] as Attributed;
     if (q.attribution !== 'none') continue;
-    const para = paragraphStart(ctx, q.span.openMark);
-    if (ctx.text.slice(para, q.span.openMark).trim() !== '') continue;
+    const para = q.paragraph;
+    if (!isBlank(ctx.text, para, q.span.openMark)) continue;
     const previous = quotes[i - 1] as Attributed;
     if (previous.speaker === null || previous.attribution === 'none') continue;
     // The previous quote must end the previous paragraph (only a short cue after it).
@@ -392,12 +411,14 @@ function continueAcrossParagraphs(ctx: Context, quotes: Attributed[]): void {
 
 /** A quote without its own cue takes the speaker of the nearest cued quote of the same paragraph. */
 function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
-  const paragraphs = quotes.map((q) => paragraphStart(ctx, q.span.openMark));
   // Forward pass: the last cued quote earlier in the paragraph; backward pass: the next one.
   let lastCued: Attributed | null = null;
   for (let i = 0; i < quotes.length; i++) {
     const q = quotes[i] as Attributed;
-    if (i > 0 && paragraphs[i] !== paragraphs[i - 1] && paragraphStart(ctx, (quotes[i - 1] as Attributed).span.closeMark) !== paragraphs[i]) lastCued = null;
+    if (i > 0) {
+      const previous = quotes[i - 1] as Attributed;
+      if (q.paragraph !== previous.paragraph && paragraphStart(ctx, previous.span.closeMark) !== q.paragraph) lastCued = null;
+    }
     if (q.cue !== null) lastCued = q;
     else if (lastCued !== null) {
       q.speaker = lastCued.speaker;
@@ -407,7 +428,7 @@ function inheritWithinParagraphs(ctx: Context, quotes: Attributed[]): void {
   let nextCued: Attributed | null = null;
   for (let i = quotes.length - 1; i >= 0; i--) {
     const q = quotes[i] as Attributed;
-    if (i < quotes.length - 1 && paragraphs[i] !== paragraphs[i + 1]) nextCued = null;
+    if (i < quotes.length - 1 && q.paragraph !== (quotes[i + 1] as Attributed).paragraph) nextCued = null;
     if (q.cue !== null) nextCued = q;
     else if (q.attribution === 'none' && nextCued !== null) {
       q.speaker = nextCued.speaker;
