@@ -216,11 +216,11 @@ let centroidScratch = new Float64Array(1024);
 /** Per term id, its latest occurrence in `occurrenceScratch` (-1: none yet). */
 let lastOccurrence = new Int32Array(1024);
 /**
- * Per distinct term of each sentence (slot s, counted from uniqueStart[0]), two entries at 2s: the
- * term's previous occurrence (2s' of its slot s', -1 for none) and the sentence. Following the
- * links visits every earlier sentence holding the term; a slot's count stays in termData.
+ * Per distinct term of each sentence (slot s, counted from uniqueStart[0]), three entries at 3s:
+ * the term's previous occurrence (3s' of its slot s', -1 for none), the sentence and the term's
+ * count there. Following the links visits every earlier sentence holding the term.
  */
-let occurrenceScratch = new Int32Array(2 * 4096);
+let occurrenceScratch = new Int32Array(3 * 4096);
 let normScratch = new Float64Array(256);
 let logLengthScratch = new Float64Array(256);
 let laterScratch = new Float64Array(256);
@@ -251,8 +251,7 @@ export function directedStatistics(doc: Document): DirectedStatistics {
     lastOccurrence = new Int32Array(size);
   }
   // Grown to the need or doubled, not to twice the need: a huge sentence has many distinct terms.
-  if (occurrenceScratch.length < 2 * slots) occurrenceScratch = new Int32Array(Math.max(2 * slots, 2 * occurrenceScratch.length));
-  const countBase = firstSlot + countOffset; // termData[countBase + s]: the count at slot s
+  if (occurrenceScratch.length < 3 * slots) occurrenceScratch = new Int32Array(Math.max(3 * slots, 2 * occurrenceScratch.length));
   if (normScratch.length < n) {
     const size = 2 * n;
     normScratch = new Float64Array(size);
@@ -279,14 +278,15 @@ export function directedStatistics(doc: Document): DirectedStatistics {
       const term = termData[k]!;
       const count = termData[k + countOffset]!;
       df[term]! += 1;
-      const own = 2 * (k - firstSlot);
+      const own = 3 * (k - firstSlot);
       let previous = last[term]!;
       last[term] = own;
       occurrences[own] = previous;
       occurrences[own + 1] = i;
+      occurrences[own + 2] = count;
       for (; previous >= 0; previous = occurrences[previous]!) {
         const h = occurrences[previous + 1]!;
-        column[h]! += count * termData[countBase + (previous >> 1)]!; // that sentence's count
+        column[h]! += count * occurrences[previous + 2]!;
         sharing[h >>> 5]! |= 1 << (31 - (h & 31));
       }
     }
