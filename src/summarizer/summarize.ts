@@ -36,13 +36,13 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
   const doc = buildDocument(cleanText, SUMMARY_MODEL);
   const scores = doc.sentences.length > 0 ? transientScores(ranker, doc) : new Float64Array(0);
   const wanted = wantedSentences(options, doc.sentences.length);
-  const informative = informativeSentences(doc);
+  const { informative, keywordWeights } = tallyTerms(doc);
   const order = rankOrder(scores, informative, doc.sentences.length);
   const chosen = selectSentences(doc, order, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
   const ratio = doc.words === 0 ? 0 : summaryWords / doc.words;
-  return new SummaryWithLazyQuotes(headlineOf(doc, order, scores, informative), sentences, keywordsOf(doc), cleanText, doc.words, summaryWords, ratio);
+  return new SummaryWithLazyQuotes(headlineOf(doc, order, scores, informative), sentences, keywordsOf(doc, keywordWeights), cleanText, doc.words, summaryWords, ratio);
 }
 
 /**
@@ -248,32 +248,44 @@ function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): Ra
 /** Distinct worded content terms a sentence needs to say something on its own. */
 const MIN_INFORMATIVE_TERMS = 3;
 
-/** Per-sentence flags of the document being summarized (reused: read only within one summarizeWith call). */
+/** Per-sentence flags and per-term keyword weights of the document being summarized (reused: read only within one summarizeWith call). */
 let informativeScratch = new Uint8Array(256);
+let keywordWeightScratch = new Float64Array(1024);
 
 /**
- * Per sentence: 1 when it has at least MIN_INFORMATIVE_TERMS distinct content terms containing a
- * letter, else 0 (first n entries of a reused buffer).
+ * One pass over the distinct terms of each sentence for two readers, into reused buffers:
+ * per sentence (first n entries), 1 when it has at least MIN_INFORMATIVE_TERMS distinct content
+ * terms containing a letter, else 0; per term (first vocabularySize entries), its keyword weight:
+ * its count, mentions in earlier sentences weighing more (the lead names the topic).
  */
-function informativeSentences(doc: Document): Uint8Array {
-  const n = doc.sentences.length;
-  if (informativeScratch.length < n) informativeScratch = new Uint8Array(2 * n);
+function tallyTerms(doc: Document): { informative: Uint8Array; keywordWeights: Float64Array } {
+  const count = doc.sentences.length;
+  const vocabulary = doc.vocabularySize;
+  if (informativeScratch.length < count) informativeScratch = new Uint8Array(2 * count);
+  if (keywordWeightScratch.length < vocabulary) keywordWeightScratch = new Float64Array(2 * vocabulary);
   const informative = informativeScratch;
-  informative.fill(0, 0, n);
-  const { termData, uniqueStart, surfaceHasLetter } = doc;
-  for (let i = 0; i < n; i++) {
+  const weight = keywordWeightScratch;
+  weight.fill(0, 0, vocabulary);
+  const n = Math.max(1, count);
+  const { termData, uniqueStart, countOffset, surfaceHasLetter } = doc;
+  for (let i = 0; i < count; i++) {
+    const early = 1 + (n - i) / n;
     const last = uniqueStart[i + 1]!;
-    let count = 0;
+    let worded = 0;
     for (let k = uniqueStart[i]!; k < last; k++) {
-      count += surfaceHasLetter[termData[k]!]!;
-      if (count >= MIN_INFORMATIVE_TERMS) {
-        informative[i] = 1;
-        break;
-      }
+      const term = termData[k]!;
+      weight[term]! += termData[k + countOffset]! * early;
+      worded += surfaceHasLetter[term]!;
     }
+    informative[i] = worded >= MIN_INFORMATIVE_TERMS ? 1 : 0;
   }
-  return informative;
+  tallies.informative = informative;
+  tallies.keywordWeights = weight;
+  return tallies;
 }
+
+/** The result of tallyTerms (one object, reused). */
+const tallies = { informative: informativeScratch, keywordWeights: keywordWeightScratch };
 
 /** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */
 function greedyPick(doc: Document, order: RankOrder, banned: readonly number[], wanted: number, budget: number): Sentence[] {
@@ -414,23 +426,9 @@ export function shorten(text: string, maxLength: number): string {
   return `${withoutTrailingPunctuation(trimmed, Math.trunc(end))}…`;
 }
 
-/** Keyword weights per term of the document being summarized (reused). */
-let keywordWeightScratch = new Float64Array(1024);
-
-/** Top content terms by frequency, earlier mentions weighing more; shown as a surface form from the text. */
-function keywordsOf(doc: Document): string[] {
+/** Top content terms by keyword weight (see tallyTerms); shown as a surface form from the text. */
+function keywordsOf(doc: Document, weight: Float64Array): string[] {
   const vocabulary = doc.vocabularySize;
-  if (keywordWeightScratch.length < vocabulary) keywordWeightScratch = new Float64Array(2 * vocabulary);
-  const weight = keywordWeightScratch;
-  weight.fill(0, 0, vocabulary);
-  const count = doc.sentences.length;
-  const n = Math.max(1, count);
-  const { termData, uniqueStart, countOffset } = doc;
-  for (let i = 0; i < count; i++) {
-    const early = 1 + (n - i) / n; // the lead names the topic
-    const last = uniqueStart[i + 1]!;
-    for (let k = uniqueStart[i]!; k < last; k++) weight[termData[k]!]! += termData[k + countOffset]! * early;
-  }
   // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
   const best = keywordScratch;
   let kept = 0;
