@@ -177,7 +177,12 @@ export function offTopicShare(doc: Document, centrality: Float64Array = centroid
 
 let selectScratch = new Float64Array(256);
 
-/** The k-th smallest of values[0, n) (quickselect on a scratch copy; values are never NaN). */
+/**
+ * The k-th smallest of values[0, n) (quickselect on a scratch copy; values are never NaN). The
+ * partitions swap unconditionally and advance by the comparison's outcome: no branch on the data,
+ * whose outcomes a processor cannot predict. Values below the pivot go first; when the k-th is not
+ * among them, a second pass gathers the ones equal to it, so runs of equal values stay linear.
+ */
 function kthSmallest(values: Float64Array, n: number, k: number): number {
   if (selectScratch.length < n) selectScratch = new Float64Array(2 * n);
   const a = selectScratch;
@@ -185,23 +190,30 @@ function kthSmallest(values: Float64Array, n: number, k: number): number {
   let lo = 0;
   let hi = n - 1;
   while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const swap = a[i]!;
-        a[i] = a[j]!;
-        a[j] = swap;
-        i++;
-        j--;
-      }
+    const middle = (lo + hi) >> 1;
+    const pivot = a[middle]!;
+    a[middle] = a[hi]!;
+    a[hi] = pivot;
+    let less = lo; // a[lo, less) < pivot
+    for (let i = lo; i < hi; i++) {
+      const v = a[i]!;
+      a[i] = a[less]!;
+      a[less] = v;
+      less += v < pivot ? 1 : 0;
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
+    if (k < less) {
+      hi = less - 1;
+      continue;
+    }
+    let notMore = less; // a[less, notMore) === pivot (the pivot itself, at hi, included)
+    for (let i = less; i <= hi; i++) {
+      const v = a[i]!;
+      a[i] = a[notMore]!;
+      a[notMore] = v;
+      notMore += v <= pivot ? 1 : 0;
+    }
+    if (k < notMore) return pivot;
+    lo = notMore;
   }
   return a[k]!;
 }
