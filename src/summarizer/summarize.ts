@@ -428,17 +428,41 @@ export function shorten(text: string, maxLength: number): string {
 
 /** Top content terms by keyword weight (see tallyTerms); shown as a surface form from the text. */
 function keywordsOf(doc: Document, weight: Float64Array): string[] {
+  const { surface } = doc;
+  // The best worded terms, found without reading surface forms (strings scattered in memory, so
+  // each read is likely a cache miss), are the keywords unless one of them is too short.
+  let kept = bestTerms(doc, weight, false);
+  for (let k = 0; k < kept; k++) {
+    if (!longEnough(surface[keywordScratch[k]!])) {
+      kept = bestTerms(doc, weight, true);
+      break;
+    }
+  }
+  const keywords: string[] = [];
+  for (let k = 0; k < kept; k++) keywords.push(surface[keywordScratch[k]!] ?? '');
+  return keywords;
+}
+
+/** Whether a surface form is long enough for a keyword. */
+function longEnough(surface: string | undefined): boolean {
+  return (surface ?? '').length > 2;
+}
+
+/**
+ * The best KEYWORD_COUNT terms by weight whose surface form has a letter (digits-only forms are no
+ * keywords) and, when `checkLength`, is long enough: into keywordScratch, best first; how many.
+ */
+function bestTerms(doc: Document, weight: Float64Array, checkLength: boolean): number {
   const vocabulary = doc.vocabularySize;
+  const { surface, surfaceHasLetter } = doc;
   // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
   const best = keywordScratch;
   let kept = 0;
   let floor = -Infinity; // weight to beat once the list is full
-  const { surface, surfaceHasLetter } = doc;
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
     if (w <= floor) continue; // cheap test first
-    // Digits-only forms are no keywords (a surface form has a letter or is all ASCII digits).
-    if (surfaceHasLetter[id] === 0 || (surface[id] ?? '').length <= 2) continue;
+    if (surfaceHasLetter[id] === 0 || (checkLength && !longEnough(surface[id]))) continue;
     let at = kept < KEYWORD_COUNT ? kept++ : KEYWORD_COUNT - 1; // a full list drops its last
     while (at > 0 && weight[best[at - 1]!]! < w) {
       best[at] = best[at - 1]!;
@@ -447,9 +471,7 @@ function keywordsOf(doc: Document, weight: Float64Array): string[] {
     best[at] = id;
     if (kept === KEYWORD_COUNT) floor = weight[best[KEYWORD_COUNT - 1]!]!;
   }
-  const keywords: string[] = [];
-  for (let k = 0; k < kept; k++) keywords.push(surface[best[k]!] ?? '');
-  return keywords;
+  return kept;
 }
 
 /** Term ids of the best keywords so far, best first (scratch of keywordsOf). */
