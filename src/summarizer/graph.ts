@@ -200,6 +200,14 @@ export interface DirectedStatistics {
   readonly later: Float64Array;
   /** ...and to earlier ones. */
   readonly earlier: Float64Array;
+  /**
+   * Two tallies for the summary assembly, gathered here to save it a pass over the terms. Per term
+   * id, its counts weighted by position: 1 + (n - i) / n in sentence i of n (the lead names the
+   * topic)...
+   */
+  readonly leadWeightedCounts: Float64Array;
+  /** ...and per sentence, its distinct terms whose surface form has a letter. */
+  readonly wordedTerms: Int32Array;
 }
 
 /** log(max(1, c)) for the term counts most sentences have (Math.log is a call; a table read is not). */
@@ -213,6 +221,7 @@ function logLengthOf(termCount: number): number {
 let dfScratch = new Int32Array(1024);
 let idfScratch = new Float64Array(1024);
 let centroidScratch = new Float64Array(1024);
+let leadWeightedScratch = new Float64Array(1024);
 /** Per term id, its latest occurrence in `occurrenceScratch` (-1: none yet). */
 let lastOccurrence = new Int32Array(1024);
 /**
@@ -227,15 +236,24 @@ let laterScratch = new Float64Array(256);
 let earlierScratch = new Float64Array(256);
 let sharedColumn = new Float64Array(256);
 let sharingScratch = new Int32Array(8);
-const directed = { idf: idfScratch, norms: normScratch, centroid: centroidScratch, later: laterScratch, earlier: earlierScratch };
+let wordedScratch = new Int32Array(256);
+const directed = {
+  idf: idfScratch,
+  norms: normScratch,
+  centroid: centroidScratch,
+  later: laterScratch,
+  earlier: earlierScratch,
+  leadWeightedCounts: leadWeightedScratch,
+  wordedTerms: wordedScratch,
+};
 
 /**
  * sumy's TextRank edge weight (shared content-word counts over the sum of log lengths) summed per
  * sentence, split by direction, plus idf, norms and the centroid: what the adaptive ranker needs,
- * without any n x n matrix. One pass over the sentences counts document frequencies and gathers
- * each sentence's shared counts with the earlier ones (through the links to the earlier
- * occurrences of its terms); a second pass, once idf is known, sums norms and centroid. The edge
- * sums add up in the same order as over a full matrix (row by row, then column by column).
+ * without any n x n matrix. One pass over the sentences counts document frequencies, gathers each
+ * sentence's shared counts with the earlier ones (through the links to the earlier occurrences of
+ * its terms) and the summary's tallies; a second pass, once idf is known, sums norms and centroid.
+ * The edge sums add up in the same order as over a full matrix (row by row, then column by column).
  */
 export function directedStatistics(doc: Document): DirectedStatistics {
   const n = doc.sentences.length;
@@ -248,6 +266,7 @@ export function directedStatistics(doc: Document): DirectedStatistics {
     dfScratch = new Int32Array(size);
     idfScratch = new Float64Array(size);
     centroidScratch = new Float64Array(size);
+    leadWeightedScratch = new Float64Array(size);
     lastOccurrence = new Int32Array(size);
   }
   // Grown to the need or doubled, not to twice the need: a huge sentence has many distinct terms.
@@ -259,6 +278,7 @@ export function directedStatistics(doc: Document): DirectedStatistics {
     laterScratch = new Float64Array(size);
     earlierScratch = new Float64Array(size);
     sharedColumn = new Float64Array(size);
+    wordedScratch = new Int32Array(size);
   }
   const df = dfScratch;
   const last = lastOccurrence;
@@ -270,14 +290,22 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   if (sharingScratch.length < (n + 31) >>> 5) sharingScratch = new Int32Array((2 * n + 31) >>> 5);
   // Sentence h shares a term with the current one: bit 31 - h % 32 of sharing[h / 32] (zero between sentences).
   const sharing = sharingScratch;
+  const leadWeighted = leadWeightedScratch;
+  const worded = wordedScratch;
+  const { surfaceHasLetter } = doc;
   df.fill(0, 0, vocabulary);
   last.fill(-1, 0, vocabulary);
+  leadWeighted.fill(0, 0, vocabulary);
   for (let i = 0; i < n; i++) {
     const lastUnique = uniqueStart[i + 1]!;
+    const lead = 1 + (n - i) / n;
+    let wordedTerms = 0;
     for (let k = uniqueStart[i]!; k < lastUnique; k++) {
       const term = termData[k]!;
       const count = termData[k + countOffset]!;
       df[term]! += 1;
+      leadWeighted[term]! += count * lead;
+      wordedTerms += surfaceHasLetter[term]!;
       const own = 3 * (k - firstSlot);
       let previous = last[term]!;
       last[term] = own;
@@ -290,6 +318,7 @@ export function directedStatistics(doc: Document): DirectedStatistics {
         sharing[h >>> 5]! |= 1 << (31 - (h & 31));
       }
     }
+    worded[i] = wordedTerms;
     // Edges from earlier sentences h to i, in the order a full matrix would add them: later[h]
     // gains them as i grows, earlier[i] as h grows. Only sentences sharing a term are visited
     // (the others add zero weights), in ascending order: highest bit first, by leading zeros.
@@ -335,6 +364,8 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   directed.centroid = centroid;
   directed.later = later;
   directed.earlier = earlier;
+  directed.leadWeightedCounts = leadWeighted;
+  directed.wordedTerms = worded;
   return directed;
 }
 

@@ -1,5 +1,5 @@
 import type { Document } from './document.ts';
-import { cosine, directedStatistics, pageRank, pairStats, type PairStats } from './graph.ts';
+import { cosine, directedStatistics, pageRank, pairStats, type DirectedStatistics, type PairStats } from './graph.ts';
 
 /** Every ranker has this one signature: one score per sentence, higher is better. */
 export type Ranker = (doc: Document) => Float64Array;
@@ -315,27 +315,53 @@ let positionedScratch = new Float64Array(256);
  *   that carry most of the shared substance wherever they are.
  * Computed in one pass over reused buffers (same arithmetic as the separate views).
  */
-export const adaptiveRanker: Ranker = (doc) => fillAdaptiveScores(doc, new Float64Array(doc.sentences.length));
+export const adaptiveRanker: Ranker = (doc) => fillAdaptiveScores(doc, directedStatistics(doc), new Float64Array(doc.sentences.length));
 
-/** Scores of the last `transientScores` call (reused: a fresh off-heap typed array per document costs ~1-2 us). */
+/** Scores of the last `transientRanking` call (reused: a fresh off-heap typed array per document costs ~1-2 us). */
 let transientScoreBuffer = new Float64Array(256);
 
+/** A ranking as a summary reads it: valid until the next `transientRanking` call. */
+export interface TransientRanking {
+  /** One score per sentence, higher is better (the first n entries). */
+  readonly scores: Float64Array;
+  /** Per term id, its counts weighted by position (see DirectedStatistics). */
+  readonly leadWeightedCounts: Float64Array;
+  /** Per sentence, its distinct terms whose surface form has a letter. */
+  readonly wordedTerms: Int32Array;
+}
+
+const transient: { scores: Float64Array; leadWeightedCounts: Float64Array; wordedTerms: Int32Array } = {
+  scores: transientScoreBuffer,
+  leadWeightedCounts: new Float64Array(0),
+  wordedTerms: new Int32Array(0),
+};
+
 /**
- * The scores of `ranker` for `doc`, for a caller that reads them only until its next call: the
- * adaptive ranker writes them into a reused buffer (possibly longer than the document: read the
- * first n entries); other rankers allocate as usual.
+ * The scores of `ranker` for `doc` and the document's tallies, for a caller that reads them only
+ * until its next call. The adaptive ranker writes its scores into a reused buffer (possibly longer
+ * than the document: read the first n entries) and gathers the tallies in its own pass over the
+ * terms; other rankers allocate as usual, and the tallies come from a pass of their own.
  */
-export function transientScores(ranker: Ranker, doc: Document): Float64Array {
-  if (ranker !== adaptiveRanker) return ranker(doc);
-  const n = doc.sentences.length;
-  if (transientScoreBuffer.length < n) transientScoreBuffer = new Float64Array(2 * n);
-  return fillAdaptiveScores(doc, transientScoreBuffer);
+export function transientRanking(ranker: Ranker, doc: Document): TransientRanking {
+  let statistics: DirectedStatistics;
+  if (ranker === adaptiveRanker) {
+    const n = doc.sentences.length;
+    if (transientScoreBuffer.length < n) transientScoreBuffer = new Float64Array(2 * n);
+    statistics = directedStatistics(doc);
+    transient.scores = fillAdaptiveScores(doc, statistics, transientScoreBuffer);
+  } else {
+    transient.scores = ranker(doc);
+    statistics = directedStatistics(doc); // after the ranker, which may use the same buffers
+  }
+  transient.leadWeightedCounts = statistics.leadWeightedCounts;
+  transient.wordedTerms = statistics.wordedTerms;
+  return transient;
 }
 
 /** The adaptive ranker's scores into scores[0, n). */
-function fillAdaptiveScores(doc: Document, scores: Float64Array): Float64Array {
+function fillAdaptiveScores(doc: Document, statistics: DirectedStatistics, scores: Float64Array): Float64Array {
   const n = doc.sentences.length;
-  const { idf, norms, centroid, later, earlier } = directedStatistics(doc);
+  const { idf, norms, centroid, later, earlier } = statistics;
   if (centralityScratch.length < n) {
     const size = 2 * n;
     centralityScratch = new Float64Array(size);

@@ -1,7 +1,7 @@
 import { buildDocument, type Document, type Sentence } from './document.ts';
 import { isWhitespaceCode } from './chars.ts';
 import { keyQuotes } from './quotes.ts';
-import { briefbotRanker, transientScores, type Ranker } from './rank.ts';
+import { briefbotRanker, transientRanking, type Ranker, type TransientRanking } from './rank.ts';
 import type { Quote, Summary, SummaryLength, SummaryOptions } from './types.ts';
 
 /** Sentences analysed at most: ranking is quadratic, so huge inputs are summarized from their opening. */
@@ -24,6 +24,9 @@ const DANGLING_OPENERS = new Set([
 const HEADLINE_MAX = 100;
 const KEYWORD_COUNT = 6;
 
+/** The ranking of a document without sentences. */
+const NO_RANKING: TransientRanking = { scores: new Float64Array(0), leadWeightedCounts: new Float64Array(0), wordedTerms: new Int32Array(0) };
+
 /** How summarize models a text: capped, transient (see DocumentOptions). */
 const SUMMARY_MODEL = { maxSentences: MAX_RANKED_SENTENCES, transient: true } as const;
 
@@ -34,15 +37,15 @@ export function summarize(cleanText: string, options: SummaryOptions = {}): Summ
 export function summarizeWith(ranker: Ranker, cleanText: string, options: SummaryOptions = {}): Summary {
   // Transient: the model is read only within this call (rankers must not keep it).
   const doc = buildDocument(cleanText, SUMMARY_MODEL);
-  const scores = doc.sentences.length > 0 ? transientScores(ranker, doc) : new Float64Array(0);
+  const { scores, leadWeightedCounts, wordedTerms } = doc.sentences.length > 0 ? transientRanking(ranker, doc) : NO_RANKING;
   const wanted = wantedSentences(options, doc.sentences.length);
-  const { informative, keywordWeights } = tallyTerms(doc);
+  const informative = informativeSentences(wordedTerms, doc.sentences.length);
   const order = rankOrder(scores, informative, doc.sentences.length);
   const chosen = selectSentences(doc, order, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
   const ratio = doc.words === 0 ? 0 : summaryWords / doc.words;
-  return new SummaryWithLazyQuotes(headlineOf(doc, order, scores, informative), sentences, keywordsOf(doc, keywordWeights), cleanText, doc.words, summaryWords, ratio);
+  return new SummaryWithLazyQuotes(headlineOf(doc, order, scores, informative), sentences, keywordsOf(doc, leadWeightedCounts), cleanText, doc.words, summaryWords, ratio);
 }
 
 /**
@@ -248,44 +251,19 @@ function rankOrder(scores: Float64Array, informative: Uint8Array, n: number): Ra
 /** Distinct worded content terms a sentence needs to say something on its own. */
 const MIN_INFORMATIVE_TERMS = 3;
 
-/** Per-sentence flags and per-term keyword weights of the document being summarized (reused: read only within one summarizeWith call). */
+/** Per-sentence flags of the document being summarized (reused: read only within one summarizeWith call). */
 let informativeScratch = new Uint8Array(256);
-let keywordWeightScratch = new Float64Array(1024);
 
 /**
- * One pass over the distinct terms of each sentence for two readers, into reused buffers:
- * per sentence (first n entries), 1 when it has at least MIN_INFORMATIVE_TERMS distinct content
- * terms containing a letter, else 0; per term (first vocabularySize entries), its keyword weight:
- * its count, mentions in earlier sentences weighing more (the lead names the topic).
+ * Per sentence: 1 when it has at least MIN_INFORMATIVE_TERMS distinct content terms containing a
+ * letter, else 0 (first n entries of a reused buffer).
  */
-function tallyTerms(doc: Document): { informative: Uint8Array; keywordWeights: Float64Array } {
-  const count = doc.sentences.length;
-  const vocabulary = doc.vocabularySize;
-  if (informativeScratch.length < count) informativeScratch = new Uint8Array(2 * count);
-  if (keywordWeightScratch.length < vocabulary) keywordWeightScratch = new Float64Array(2 * vocabulary);
+function informativeSentences(wordedTerms: Int32Array, n: number): Uint8Array {
+  if (informativeScratch.length < n) informativeScratch = new Uint8Array(2 * n);
   const informative = informativeScratch;
-  const weight = keywordWeightScratch;
-  weight.fill(0, 0, vocabulary);
-  const n = Math.max(1, count);
-  const { termData, uniqueStart, countOffset, surfaceHasLetter } = doc;
-  for (let i = 0; i < count; i++) {
-    const early = 1 + (n - i) / n;
-    const last = uniqueStart[i + 1]!;
-    let worded = 0;
-    for (let k = uniqueStart[i]!; k < last; k++) {
-      const term = termData[k]!;
-      weight[term]! += termData[k + countOffset]! * early;
-      worded += surfaceHasLetter[term]!;
-    }
-    informative[i] = worded >= MIN_INFORMATIVE_TERMS ? 1 : 0;
-  }
-  tallies.informative = informative;
-  tallies.keywordWeights = weight;
-  return tallies;
+  for (let i = 0; i < n; i++) informative[i] = wordedTerms[i]! >= MIN_INFORMATIVE_TERMS ? 1 : 0;
+  return informative;
 }
-
-/** The result of tallyTerms (one object, reused). */
-const tallies = { informative: informativeScratch, keywordWeights: keywordWeightScratch };
 
 /** Top sentences in score order, skipping banned ones, near-duplicates and those over budget; document order. */
 function greedyPick(doc: Document, order: RankOrder, banned: readonly number[], wanted: number, budget: number): Sentence[] {
@@ -426,7 +404,7 @@ export function shorten(text: string, maxLength: number): string {
   return `${withoutTrailingPunctuation(trimmed, Math.trunc(end))}…`;
 }
 
-/** Top content terms by keyword weight (see tallyTerms); shown as a surface form from the text. */
+/** Top content terms by their counts weighted by position (earlier mentions weigh more); shown as a surface form from the text. */
 function keywordsOf(doc: Document, weight: Float64Array): string[] {
   const { surface } = doc;
   // The best worded terms, found without reading surface forms (strings scattered in memory, so
