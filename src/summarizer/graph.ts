@@ -250,10 +250,11 @@ const directed = {
 /**
  * sumy's TextRank edge weight (shared content-word counts over the sum of log lengths) summed per
  * sentence, split by direction, plus idf, norms and the centroid: what the adaptive ranker needs,
- * without any n x n matrix. One pass over the sentences counts document frequencies, gathers each
- * sentence's shared counts with the earlier ones (through the links to the earlier occurrences of
- * its terms) and the summary's tallies; a second pass, once idf is known, sums norms and centroid.
- * The edge sums add up in the same order as over a full matrix (row by row, then column by column).
+ * without any n x n matrix. One pass over the sentences counts document frequencies and gathers
+ * each sentence's shared counts with the earlier ones (through the links to the earlier
+ * occurrences of its terms); a second pass, once idf is known, sums norms, centroid and the
+ * summary's tallies. The edge sums add up in the same order as over a full matrix (row by row,
+ * then column by column).
  */
 export function directedStatistics(doc: Document): DirectedStatistics {
   const n = doc.sentences.length;
@@ -290,22 +291,14 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   if (sharingScratch.length < (n + 31) >>> 5) sharingScratch = new Int32Array((2 * n + 31) >>> 5);
   // Sentence h shares a term with the current one: bit 31 - h % 32 of sharing[h / 32] (zero between sentences).
   const sharing = sharingScratch;
-  const leadWeighted = leadWeightedScratch;
-  const worded = wordedScratch;
-  const { surfaceHasLetter } = doc;
   df.fill(0, 0, vocabulary);
   last.fill(-1, 0, vocabulary);
-  leadWeighted.fill(0, 0, vocabulary);
   for (let i = 0; i < n; i++) {
     const lastUnique = uniqueStart[i + 1]!;
-    const lead = 1 + (n - i) / n;
-    let wordedTerms = 0;
     for (let k = uniqueStart[i]!; k < lastUnique; k++) {
       const term = termData[k]!;
       const count = termData[k + countOffset]!;
       df[term]! += 1;
-      leadWeighted[term]! += count * lead;
-      wordedTerms += surfaceHasLetter[term]!;
       const own = 3 * (k - firstSlot);
       let previous = last[term]!;
       last[term] = own;
@@ -318,7 +311,6 @@ export function directedStatistics(doc: Document): DirectedStatistics {
         sharing[h >>> 5]! |= 1 << (31 - (h & 31));
       }
     }
-    worded[i] = wordedTerms;
     // Edges from earlier sentences h to i, in the order a full matrix would add them: later[h]
     // gains them as i grows, earlier[i] as h grows. Only sentences sharing a term are visited
     // (the others add zero weights), in ascending order: highest bit first, by leading zeros.
@@ -347,17 +339,27 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   const idf = idfScratch;
   const norms = normScratch;
   const centroid = centroidScratch;
+  const leadWeighted = leadWeightedScratch;
+  const worded = wordedScratch;
+  const { surfaceHasLetter } = doc;
   centroid.fill(0, 0, vocabulary);
+  leadWeighted.fill(0, 0, vocabulary);
   for (let i = 0; i < n; i++) {
     const lastUnique = uniqueStart[i + 1]!;
+    const lead = 1 + (n - i) / n;
     let norm = 0;
+    let wordedTerms = 0;
     for (let k = uniqueStart[i]!; k < lastUnique; k++) {
       const term = termData[k]!;
-      const weight = termData[k + countOffset]! * idf[term]!;
+      const count = termData[k + countOffset]!;
+      const weight = count * idf[term]!;
       norm += weight * weight;
       centroid[term]! += weight;
+      leadWeighted[term]! += count * lead;
+      wordedTerms += surfaceHasLetter[term]!;
     }
     norms[i] = Math.sqrt(norm);
+    worded[i] = wordedTerms;
   }
   directed.idf = idf;
   directed.norms = norms;
