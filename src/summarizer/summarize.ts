@@ -159,10 +159,11 @@ function selectSentences(doc: Document, order: RankOrder, wanted: number, maxWor
 
 /**
  * Sentence indices best first: real sentences before fragments (datelines, "Scroll down for
- * video", view counters), then by score, then in document order. Readers take only the first few,
- * so entries are ranked as they are read, each the best of the rest (a total order, so the same
- * result as any sort). NaN scores (only a custom ranker gives them) are not ordered by that
- * comparison: they are insertion-sorted up front, as they always were.
+ * video", view counters), then by score, then in document order. Readers take only the first few:
+ * the best LEADING_RANKS are found in one pass, later entries ranked as they are read, each the
+ * best of the rest (a total order, so the same result as any sort). NaN scores (only a custom
+ * ranker gives them) are not ordered by that comparison: they are insertion-sorted up front, as
+ * they always were.
  */
 class RankOrder {
   /** order[0, ranked) is final; the rest are the unranked sentences, in any order. */
@@ -177,14 +178,14 @@ class RankOrder {
     private readonly n: number,
   ) {
     let hasNaN = false;
-    for (let i = 0; i < n; i++) {
-      order[i] = i;
-      hasNaN ||= Number.isNaN(scores[i] ?? 0);
-    }
+    for (let i = 0; i < n; i++) hasNaN ||= Number.isNaN(scores[i] ?? 0);
     this.totallyOrdered = !hasNaN;
     if (hasNaN) {
+      for (let i = 0; i < n; i++) order[i] = i;
       insertionSort(order, scores, informative, n);
       this.#ranked = n;
+    } else {
+      this.#ranked = rankLeading(order, scores, informative, n);
     }
   }
 
@@ -215,6 +216,40 @@ class RankOrder {
     order[best] = order[at]!;
     order[at] = bestIndex;
   }
+}
+
+/** Ranks read by most summaries (the headline and three sentences), found in one pass. */
+const LEADING_RANKS = 4;
+
+/**
+ * The best min(n, LEADING_RANKS) sentence indices into order[0, k), best first, the others into
+ * order[k, n) in any order; returns k. One pass in document order keeps the best so far by
+ * insertion: a sentence enters only when it beats the last kept, so ties keep the earlier one.
+ */
+function rankLeading(order: Int32Array, scores: Float64Array, informative: Uint8Array, n: number): number {
+  const leading = Math.min(n, LEADING_RANKS);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    const informativeI = informative[i]!;
+    const scoreI = scores[i] ?? 0;
+    let at = i;
+    if (i >= leading) {
+      const last = order[leading - 1]!;
+      const informativeLast = informative[last]!;
+      if (informativeI < informativeLast || (informativeI === informativeLast && !(scoreI > (scores[last] ?? 0)))) continue;
+      order[i] = last; // dropped from the leading ranks
+      at = leading - 1;
+    }
+    while (at > 0) {
+      const other = order[at - 1]!;
+      const informativeOther = informative[other]!;
+      if (informativeOther > informativeI || (informativeOther === informativeI && !(scoreI > (scores[other] ?? 0)))) break;
+      order[at] = other;
+      at--;
+    }
+    order[at] = i;
+  }
+  return leading;
 }
 
 /** order[0, n) (sentence indices) by the rank order, by insertion with the comparison inline. */
