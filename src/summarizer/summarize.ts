@@ -25,7 +25,11 @@ const HEADLINE_MAX = 100;
 const KEYWORD_COUNT = 6;
 
 /** The ranking of a document without sentences. */
-const NO_RANKING: TransientRanking = { scores: new Float64Array(0), leadWeightedCounts: new Float64Array(0), wordedTerms: new Int32Array(0) };
+const NO_RANKING: TransientRanking = {
+  scores: new Float64Array(0),
+  leadWeightedCounts: new Float64Array(0),
+  wordedTerms: new Int32Array(0),
+};
 
 /** How summarize models a text: capped, transient (see DocumentOptions). */
 const SUMMARY_MODEL = { maxSentences: MAX_RANKED_SENTENCES, transient: true } as const;
@@ -44,8 +48,10 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
   const chosen = selectSentences(doc, order, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
+  const headline = headlineOf(doc, order, scores, informative);
+  const keywords = keywordsOf(doc, leadWeightedCounts);
   const ratio = doc.words === 0 ? 0 : summaryWords / doc.words;
-  return new SummaryWithLazyQuotes(headlineOf(doc, order, scores, informative), sentences, keywordsOf(doc, leadWeightedCounts), cleanText, doc.words, summaryWords, ratio);
+  return new SummaryWithLazyQuotes(headline, sentences, keywords, cleanText, doc.words, summaryWords, ratio);
 }
 
 /**
@@ -73,7 +79,15 @@ class SummaryWithLazyQuotes implements Summary {
     configurable: true,
   };
 
-  constructor(headline: string, sentences: readonly string[], keywords: readonly string[], text: string, articleWords: number, summaryWords: number, ratio: number) {
+  constructor(
+    headline: string,
+    sentences: readonly string[],
+    keywords: readonly string[],
+    text: string,
+    articleWords: number,
+    summaryWords: number,
+    ratio: number,
+  ) {
     this.#text = text;
     // Assigned in the order callers have always seen the keys in.
     this.headline = headline;
