@@ -200,6 +200,14 @@ export interface DirectedStatistics {
   readonly later: Float64Array;
   /** ...and to earlier ones. */
   readonly earlier: Float64Array;
+  /**
+   * Two tallies for the summary assembly, gathered here to save it a pass over the terms. Per term
+   * id, its counts weighted by position: 1 + (n - i) / n in sentence i of n (the lead names the
+   * topic)...
+   */
+  readonly leadWeightedCounts: Float64Array;
+  /** ...and per sentence, its distinct terms whose surface form has a letter. */
+  readonly wordedTerms: Int32Array;
 }
 
 /** log(max(1, c)) for the term counts most sentences have (Math.log is a call; a table read is not). */
@@ -213,29 +221,40 @@ function logLengthOf(termCount: number): number {
 let dfScratch = new Int32Array(1024);
 let idfScratch = new Float64Array(1024);
 let centroidScratch = new Float64Array(1024);
+let leadWeightedScratch = new Float64Array(1024);
 /** Per term id, its latest occurrence in `occurrenceScratch` (-1: none yet). */
 let lastOccurrence = new Int32Array(1024);
 /**
- * Per distinct term of each sentence (slot s, counted from uniqueStart[0]), two entries at 2s: the
- * term's previous occurrence (2s' of its slot s', -1 for none) and the sentence. Following the
- * links visits every earlier sentence holding the term; a slot's count stays in termData.
+ * Per distinct term of each sentence (slot s, counted from uniqueStart[0]), three entries at 3s:
+ * the term's previous occurrence (3s' of its slot s', -1 for none), the sentence and the term's
+ * count there. Following the links visits every earlier sentence holding the term.
  */
-let occurrenceScratch = new Int32Array(2 * 4096);
+let occurrenceScratch = new Int32Array(3 * 4096);
 let normScratch = new Float64Array(256);
 let logLengthScratch = new Float64Array(256);
 let laterScratch = new Float64Array(256);
 let earlierScratch = new Float64Array(256);
 let sharedColumn = new Float64Array(256);
 let sharingScratch = new Int32Array(8);
-const directed = { idf: idfScratch, norms: normScratch, centroid: centroidScratch, later: laterScratch, earlier: earlierScratch };
+let wordedScratch = new Int32Array(256);
+const directed = {
+  idf: idfScratch,
+  norms: normScratch,
+  centroid: centroidScratch,
+  later: laterScratch,
+  earlier: earlierScratch,
+  leadWeightedCounts: leadWeightedScratch,
+  wordedTerms: wordedScratch,
+};
 
 /**
  * sumy's TextRank edge weight (shared content-word counts over the sum of log lengths) summed per
  * sentence, split by direction, plus idf, norms and the centroid: what the adaptive ranker needs,
  * without any n x n matrix. One pass over the sentences counts document frequencies and gathers
  * each sentence's shared counts with the earlier ones (through the links to the earlier
- * occurrences of its terms); a second pass, once idf is known, sums norms and centroid. The edge
- * sums add up in the same order as over a full matrix (row by row, then column by column).
+ * occurrences of its terms); a second pass, once idf is known, sums norms, centroid and the
+ * summary's tallies. The edge sums add up in the same order as over a full matrix (row by row,
+ * then column by column).
  */
 export function directedStatistics(doc: Document): DirectedStatistics {
   const n = doc.sentences.length;
@@ -248,11 +267,11 @@ export function directedStatistics(doc: Document): DirectedStatistics {
     dfScratch = new Int32Array(size);
     idfScratch = new Float64Array(size);
     centroidScratch = new Float64Array(size);
+    leadWeightedScratch = new Float64Array(size);
     lastOccurrence = new Int32Array(size);
   }
   // Grown to the need or doubled, not to twice the need: a huge sentence has many distinct terms.
-  if (occurrenceScratch.length < 2 * slots) occurrenceScratch = new Int32Array(Math.max(2 * slots, 2 * occurrenceScratch.length));
-  const countBase = firstSlot + countOffset; // termData[countBase + s]: the count at slot s
+  if (occurrenceScratch.length < 3 * slots) occurrenceScratch = new Int32Array(Math.max(3 * slots, 2 * occurrenceScratch.length));
   if (normScratch.length < n) {
     const size = 2 * n;
     normScratch = new Float64Array(size);
@@ -260,6 +279,7 @@ export function directedStatistics(doc: Document): DirectedStatistics {
     laterScratch = new Float64Array(size);
     earlierScratch = new Float64Array(size);
     sharedColumn = new Float64Array(size);
+    wordedScratch = new Int32Array(size);
   }
   const df = dfScratch;
   const last = lastOccurrence;
@@ -279,14 +299,15 @@ export function directedStatistics(doc: Document): DirectedStatistics {
       const term = termData[k]!;
       const count = termData[k + countOffset]!;
       df[term]! += 1;
-      const own = 2 * (k - firstSlot);
+      const own = 3 * (k - firstSlot);
       let previous = last[term]!;
       last[term] = own;
       occurrences[own] = previous;
       occurrences[own + 1] = i;
+      occurrences[own + 2] = count;
       for (; previous >= 0; previous = occurrences[previous]!) {
         const h = occurrences[previous + 1]!;
-        column[h]! += count * termData[countBase + (previous >> 1)]!; // that sentence's count
+        column[h]! += count * occurrences[previous + 2]!;
         sharing[h >>> 5]! |= 1 << (31 - (h & 31));
       }
     }
@@ -318,23 +339,35 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   const idf = idfScratch;
   const norms = normScratch;
   const centroid = centroidScratch;
+  const leadWeighted = leadWeightedScratch;
+  const worded = wordedScratch;
+  const { surfaceHasLetter } = doc;
   centroid.fill(0, 0, vocabulary);
+  leadWeighted.fill(0, 0, vocabulary);
   for (let i = 0; i < n; i++) {
     const lastUnique = uniqueStart[i + 1]!;
+    const lead = 1 + (n - i) / n;
     let norm = 0;
+    let wordedTerms = 0;
     for (let k = uniqueStart[i]!; k < lastUnique; k++) {
       const term = termData[k]!;
-      const weight = termData[k + countOffset]! * idf[term]!;
+      const count = termData[k + countOffset]!;
+      const weight = count * idf[term]!;
       norm += weight * weight;
       centroid[term]! += weight;
+      leadWeighted[term]! += count * lead;
+      wordedTerms += surfaceHasLetter[term]!;
     }
     norms[i] = Math.sqrt(norm);
+    worded[i] = wordedTerms;
   }
   directed.idf = idf;
   directed.norms = norms;
   directed.centroid = centroid;
   directed.later = later;
   directed.earlier = earlier;
+  directed.leadWeightedCounts = leadWeighted;
+  directed.wordedTerms = worded;
   return directed;
 }
 

@@ -1,5 +1,5 @@
 import type { Document } from './document.ts';
-import { cosine, directedStatistics, pageRank, pairStats, type PairStats } from './graph.ts';
+import { cosine, directedStatistics, pageRank, pairStats, type DirectedStatistics, type PairStats } from './graph.ts';
 
 /** Every ranker has this one signature: one score per sentence, higher is better. */
 export type Ranker = (doc: Document) => Float64Array;
@@ -177,7 +177,12 @@ export function offTopicShare(doc: Document, centrality: Float64Array = centroid
 
 let selectScratch = new Float64Array(256);
 
-/** The k-th smallest of values[0, n) (quickselect on a scratch copy; values are never NaN). */
+/**
+ * The k-th smallest of values[0, n) (quickselect on a scratch copy; values are never NaN). The
+ * partitions swap unconditionally and advance by the comparison's outcome: no branch on the data,
+ * whose outcomes a processor cannot predict. Values below the pivot go first; when the k-th is not
+ * among them, a second pass gathers the ones equal to it, so runs of equal values stay linear.
+ */
 function kthSmallest(values: Float64Array, n: number, k: number): number {
   if (selectScratch.length < n) selectScratch = new Float64Array(2 * n);
   const a = selectScratch;
@@ -185,23 +190,30 @@ function kthSmallest(values: Float64Array, n: number, k: number): number {
   let lo = 0;
   let hi = n - 1;
   while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const swap = a[i]!;
-        a[i] = a[j]!;
-        a[j] = swap;
-        i++;
-        j--;
-      }
+    const middle = (lo + hi) >> 1;
+    const pivot = a[middle]!;
+    a[middle] = a[hi]!;
+    a[hi] = pivot;
+    let less = lo; // a[lo, less) < pivot
+    for (let i = lo; i < hi; i++) {
+      const v = a[i]!;
+      a[i] = a[less]!;
+      a[less] = v;
+      less += v < pivot ? 1 : 0;
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
+    if (k < less) {
+      hi = less - 1;
+      continue;
+    }
+    let notMore = less; // a[less, notMore) === pivot (the pivot itself, at hi, included)
+    for (let i = less; i <= hi; i++) {
+      const v = a[i]!;
+      a[i] = a[notMore]!;
+      a[notMore] = v;
+      notMore += v <= pivot ? 1 : 0;
+    }
+    if (k < notMore) return pivot;
+    lo = notMore;
   }
   return a[k]!;
 }
@@ -303,27 +315,53 @@ let positionedScratch = new Float64Array(256);
  *   that carry most of the shared substance wherever they are.
  * Computed in one pass over reused buffers (same arithmetic as the separate views).
  */
-export const adaptiveRanker: Ranker = (doc) => fillAdaptiveScores(doc, new Float64Array(doc.sentences.length));
+export const adaptiveRanker: Ranker = (doc) => fillAdaptiveScores(doc, directedStatistics(doc), new Float64Array(doc.sentences.length));
 
-/** Scores of the last `transientScores` call (reused: a fresh off-heap typed array per document costs ~1-2 us). */
+/** Scores of the last `transientRanking` call (reused: a fresh off-heap typed array per document costs ~1-2 us). */
 let transientScoreBuffer = new Float64Array(256);
 
+/** A ranking as a summary reads it: valid until the next `transientRanking` call. */
+export interface TransientRanking {
+  /** One score per sentence, higher is better (the first n entries). */
+  readonly scores: Float64Array;
+  /** Per term id, its counts weighted by position (see DirectedStatistics). */
+  readonly leadWeightedCounts: Float64Array;
+  /** Per sentence, its distinct terms whose surface form has a letter. */
+  readonly wordedTerms: Int32Array;
+}
+
+const transient: { scores: Float64Array; leadWeightedCounts: Float64Array; wordedTerms: Int32Array } = {
+  scores: transientScoreBuffer,
+  leadWeightedCounts: new Float64Array(0),
+  wordedTerms: new Int32Array(0),
+};
+
 /**
- * The scores of `ranker` for `doc`, for a caller that reads them only until its next call: the
- * adaptive ranker writes them into a reused buffer (possibly longer than the document: read the
- * first n entries); other rankers allocate as usual.
+ * The scores of `ranker` for `doc` and the document's tallies, for a caller that reads them only
+ * until its next call. The adaptive ranker writes its scores into a reused buffer (possibly longer
+ * than the document: read the first n entries) and gathers the tallies in its own pass over the
+ * terms; other rankers allocate as usual, and the tallies come from a pass of their own.
  */
-export function transientScores(ranker: Ranker, doc: Document): Float64Array {
-  if (ranker !== adaptiveRanker) return ranker(doc);
-  const n = doc.sentences.length;
-  if (transientScoreBuffer.length < n) transientScoreBuffer = new Float64Array(2 * n);
-  return fillAdaptiveScores(doc, transientScoreBuffer);
+export function transientRanking(ranker: Ranker, doc: Document): TransientRanking {
+  let statistics: DirectedStatistics;
+  if (ranker === adaptiveRanker) {
+    const n = doc.sentences.length;
+    if (transientScoreBuffer.length < n) transientScoreBuffer = new Float64Array(2 * n);
+    statistics = directedStatistics(doc);
+    transient.scores = fillAdaptiveScores(doc, statistics, transientScoreBuffer);
+  } else {
+    transient.scores = ranker(doc);
+    statistics = directedStatistics(doc); // after the ranker, which may use the same buffers
+  }
+  transient.leadWeightedCounts = statistics.leadWeightedCounts;
+  transient.wordedTerms = statistics.wordedTerms;
+  return transient;
 }
 
 /** The adaptive ranker's scores into scores[0, n). */
-function fillAdaptiveScores(doc: Document, scores: Float64Array): Float64Array {
+function fillAdaptiveScores(doc: Document, statistics: DirectedStatistics, scores: Float64Array): Float64Array {
   const n = doc.sentences.length;
-  const { idf, norms, centroid, later, earlier } = directedStatistics(doc);
+  const { idf, norms, centroid, later, earlier } = statistics;
   if (centralityScratch.length < n) {
     const size = 2 * n;
     centralityScratch = new Float64Array(size);

@@ -1,7 +1,7 @@
 import { buildDocument, type Document, type Sentence } from './document.ts';
 import { isWhitespaceCode } from './chars.ts';
 import { keyQuotes } from './quotes.ts';
-import { briefbotRanker, transientScores, type Ranker } from './rank.ts';
+import { briefbotRanker, transientRanking, type Ranker, type TransientRanking } from './rank.ts';
 import type { Quote, Summary, SummaryLength, SummaryOptions } from './types.ts';
 
 /** Sentences analysed at most: ranking is quadratic, so huge inputs are summarized from their opening. */
@@ -24,6 +24,13 @@ const DANGLING_OPENERS = new Set([
 const HEADLINE_MAX = 100;
 const KEYWORD_COUNT = 6;
 
+/** The ranking of a document without sentences. */
+const NO_RANKING: TransientRanking = {
+  scores: new Float64Array(0),
+  leadWeightedCounts: new Float64Array(0),
+  wordedTerms: new Int32Array(0),
+};
+
 /** How summarize models a text: capped, transient (see DocumentOptions). */
 const SUMMARY_MODEL = { maxSentences: MAX_RANKED_SENTENCES, transient: true } as const;
 
@@ -34,27 +41,63 @@ export function summarize(cleanText: string, options: SummaryOptions = {}): Summ
 export function summarizeWith(ranker: Ranker, cleanText: string, options: SummaryOptions = {}): Summary {
   // Transient: the model is read only within this call (rankers must not keep it).
   const doc = buildDocument(cleanText, SUMMARY_MODEL);
-  const scores = doc.sentences.length > 0 ? transientScores(ranker, doc) : new Float64Array(0);
+  const { scores, leadWeightedCounts, wordedTerms } = doc.sentences.length > 0 ? transientRanking(ranker, doc) : NO_RANKING;
   const wanted = wantedSentences(options, doc.sentences.length);
-  const informative = informativeSentences(doc);
+  const informative = informativeSentences(wordedTerms, doc.sentences.length);
   const order = rankOrder(scores, informative, doc.sentences.length);
   const chosen = selectSentences(doc, order, wanted, options.maxWords);
   const sentences = chosen.map((sentence) => sentence.text);
   const summaryWords = chosen.reduce((sum, sentence) => sum + sentence.words, 0);
-  // Quotes are found on first read (then kept): callers that only show sentences skip that scan.
-  // (An accessor in the literal: enumerable like the data properties, no shape change afterwards.)
-  let quotes: readonly Quote[] | undefined;
-  return {
-    headline: headlineOf(doc, order, scores, informative),
-    sentences,
-    keywords: keywordsOf(doc),
-    get quotes(): readonly Quote[] {
-      return (quotes ??= keyQuotes(quoteScope(cleanText), 3));
+  const headline = headlineOf(doc, order, scores, informative);
+  const keywords = keywordsOf(doc, leadWeightedCounts);
+  const ratio = doc.words === 0 ? 0 : summaryWords / doc.words;
+  return new SummaryWithLazyQuotes(headline, sentences, keywords, cleanText, doc.words, summaryWords, ratio);
+}
+
+/**
+ * A summary whose key quotes are found on first read (then kept): callers that only show sentences
+ * skip that scan. `quotes` is an own enumerable property like the others (spread and JSON keep
+ * it, in the same place), an accessor shared by every summary: an accessor in an object literal
+ * is a fresh closure each time, which V8 defines through the runtime (~0.4 us a summary).
+ */
+class SummaryWithLazyQuotes implements Summary {
+  declare readonly headline: string;
+  declare readonly sentences: readonly string[];
+  declare readonly keywords: readonly string[];
+  declare readonly quotes: readonly Quote[];
+  declare readonly articleWords: number;
+  declare readonly summaryWords: number;
+  declare readonly ratio: number;
+  readonly #text: string;
+  #quotes: readonly Quote[] | undefined = undefined;
+
+  static readonly #quotesProperty: PropertyDescriptor = {
+    get(this: SummaryWithLazyQuotes): readonly Quote[] {
+      return (this.#quotes ??= keyQuotes(quoteScope(this.#text), 3));
     },
-    articleWords: doc.words,
-    summaryWords,
-    ratio: doc.words === 0 ? 0 : summaryWords / doc.words,
+    enumerable: true,
+    configurable: true,
   };
+
+  constructor(
+    headline: string,
+    sentences: readonly string[],
+    keywords: readonly string[],
+    text: string,
+    articleWords: number,
+    summaryWords: number,
+    ratio: number,
+  ) {
+    this.#text = text;
+    // Assigned in the order callers have always seen the keys in.
+    this.headline = headline;
+    this.sentences = sentences;
+    this.keywords = keywords;
+    Object.defineProperty(this, 'quotes', SummaryWithLazyQuotes.#quotesProperty);
+    this.articleWords = articleWords;
+    this.summaryWords = summaryWords;
+    this.ratio = ratio;
+  }
 }
 
 /** Key quotes are looked for in the first ~200,000 characters (whole paragraphs) to bound work on huge inputs. */
@@ -130,10 +173,11 @@ function selectSentences(doc: Document, order: RankOrder, wanted: number, maxWor
 
 /**
  * Sentence indices best first: real sentences before fragments (datelines, "Scroll down for
- * video", view counters), then by score, then in document order. Readers take only the first few,
- * so entries are ranked as they are read, each the best of the rest (a total order, so the same
- * result as any sort). NaN scores (only a custom ranker gives them) are not ordered by that
- * comparison: they are insertion-sorted up front, as they always were.
+ * video", view counters), then by score, then in document order. Readers take only the first few:
+ * the best LEADING_RANKS are found in one pass, later entries ranked as they are read, each the
+ * best of the rest (a total order, so the same result as any sort). NaN scores (only a custom
+ * ranker gives them) are not ordered by that comparison: they are insertion-sorted up front, as
+ * they always were.
  */
 class RankOrder {
   /** order[0, ranked) is final; the rest are the unranked sentences, in any order. */
@@ -148,14 +192,14 @@ class RankOrder {
     private readonly n: number,
   ) {
     let hasNaN = false;
-    for (let i = 0; i < n; i++) {
-      order[i] = i;
-      hasNaN ||= Number.isNaN(scores[i] ?? 0);
-    }
+    for (let i = 0; i < n; i++) hasNaN ||= Number.isNaN(scores[i] ?? 0);
     this.totallyOrdered = !hasNaN;
     if (hasNaN) {
+      for (let i = 0; i < n; i++) order[i] = i;
       insertionSort(order, scores, informative, n);
       this.#ranked = n;
+    } else {
+      this.#ranked = rankLeading(order, scores, informative, n);
     }
   }
 
@@ -186,6 +230,40 @@ class RankOrder {
     order[best] = order[at]!;
     order[at] = bestIndex;
   }
+}
+
+/** Ranks read by most summaries (the headline and three sentences), found in one pass. */
+const LEADING_RANKS = 4;
+
+/**
+ * The best min(n, LEADING_RANKS) sentence indices into order[0, k), best first, the others into
+ * order[k, n) in any order; returns k. One pass in document order keeps the best so far by
+ * insertion: a sentence enters only when it beats the last kept, so ties keep the earlier one.
+ */
+function rankLeading(order: Int32Array, scores: Float64Array, informative: Uint8Array, n: number): number {
+  const leading = Math.min(n, LEADING_RANKS);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    const informativeI = informative[i]!;
+    const scoreI = scores[i] ?? 0;
+    let at = i;
+    if (i >= leading) {
+      const last = order[leading - 1]!;
+      const informativeLast = informative[last]!;
+      if (informativeI < informativeLast || (informativeI === informativeLast && !(scoreI > (scores[last] ?? 0)))) continue;
+      order[i] = last; // dropped from the leading ranks
+      at = leading - 1;
+    }
+    while (at > 0) {
+      const other = order[at - 1]!;
+      const informativeOther = informative[other]!;
+      if (informativeOther > informativeI || (informativeOther === informativeI && !(scoreI > (scores[other] ?? 0)))) break;
+      order[at] = other;
+      at--;
+    }
+    order[at] = i;
+  }
+  return leading;
 }
 
 /** order[0, n) (sentence indices) by the rank order, by insertion with the comparison inline. */
@@ -229,23 +307,10 @@ let informativeScratch = new Uint8Array(256);
  * Per sentence: 1 when it has at least MIN_INFORMATIVE_TERMS distinct content terms containing a
  * letter, else 0 (first n entries of a reused buffer).
  */
-function informativeSentences(doc: Document): Uint8Array {
-  const n = doc.sentences.length;
+function informativeSentences(wordedTerms: Int32Array, n: number): Uint8Array {
   if (informativeScratch.length < n) informativeScratch = new Uint8Array(2 * n);
   const informative = informativeScratch;
-  informative.fill(0, 0, n);
-  const { termData, uniqueStart, surfaceHasLetter } = doc;
-  for (let i = 0; i < n; i++) {
-    const last = uniqueStart[i + 1]!;
-    let count = 0;
-    for (let k = uniqueStart[i]!; k < last; k++) {
-      count += surfaceHasLetter[termData[k]!]!;
-      if (count >= MIN_INFORMATIVE_TERMS) {
-        informative[i] = 1;
-        break;
-      }
-    }
-  }
+  for (let i = 0; i < n; i++) informative[i] = wordedTerms[i]! >= MIN_INFORMATIVE_TERMS ? 1 : 0;
   return informative;
 }
 
@@ -388,33 +453,43 @@ export function shorten(text: string, maxLength: number): string {
   return `${withoutTrailingPunctuation(trimmed, Math.trunc(end))}…`;
 }
 
-/** Keyword weights per term of the document being summarized (reused). */
-let keywordWeightScratch = new Float64Array(1024);
-
-/** Top content terms by frequency, earlier mentions weighing more; shown as a surface form from the text. */
-function keywordsOf(doc: Document): string[] {
-  const vocabulary = doc.vocabularySize;
-  if (keywordWeightScratch.length < vocabulary) keywordWeightScratch = new Float64Array(2 * vocabulary);
-  const weight = keywordWeightScratch;
-  weight.fill(0, 0, vocabulary);
-  const count = doc.sentences.length;
-  const n = Math.max(1, count);
-  const { termData, uniqueStart, countOffset } = doc;
-  for (let i = 0; i < count; i++) {
-    const early = 1 + (n - i) / n; // the lead names the topic
-    const last = uniqueStart[i + 1]!;
-    for (let k = uniqueStart[i]!; k < last; k++) weight[termData[k]!]! += termData[k + countOffset]! * early;
+/** Top content terms by their counts weighted by position (earlier mentions weigh more); shown as a surface form from the text. */
+function keywordsOf(doc: Document, weight: Float64Array): string[] {
+  const { surface } = doc;
+  // The best worded terms, found without reading surface forms (strings scattered in memory, so
+  // each read is likely a cache miss), are the keywords unless one of them is too short.
+  let kept = bestTerms(doc, weight, false);
+  for (let k = 0; k < kept; k++) {
+    if (!longEnough(surface[keywordScratch[k]!])) {
+      kept = bestTerms(doc, weight, true);
+      break;
+    }
   }
+  const keywords: string[] = [];
+  for (let k = 0; k < kept; k++) keywords.push(surface[keywordScratch[k]!] ?? '');
+  return keywords;
+}
+
+/** Whether a surface form is long enough for a keyword. */
+function longEnough(surface: string | undefined): boolean {
+  return (surface ?? '').length > 2;
+}
+
+/**
+ * The best KEYWORD_COUNT terms by weight whose surface form has a letter (digits-only forms are no
+ * keywords) and, when `checkLength`, is long enough: into keywordScratch, best first; how many.
+ */
+function bestTerms(doc: Document, weight: Float64Array, checkLength: boolean): number {
+  const vocabulary = doc.vocabularySize;
+  const { surface, surfaceHasLetter } = doc;
   // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
   const best = keywordScratch;
   let kept = 0;
   let floor = -Infinity; // weight to beat once the list is full
-  const { surface, surfaceHasLetter } = doc;
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
     if (w <= floor) continue; // cheap test first
-    // Digits-only forms are no keywords (a surface form has a letter or is all ASCII digits).
-    if (surfaceHasLetter[id] === 0 || (surface[id] ?? '').length <= 2) continue;
+    if (surfaceHasLetter[id] === 0 || (checkLength && !longEnough(surface[id]))) continue;
     let at = kept < KEYWORD_COUNT ? kept++ : KEYWORD_COUNT - 1; // a full list drops its last
     while (at > 0 && weight[best[at - 1]!]! < w) {
       best[at] = best[at - 1]!;
@@ -423,9 +498,7 @@ function keywordsOf(doc: Document): string[] {
     best[at] = id;
     if (kept === KEYWORD_COUNT) floor = weight[best[KEYWORD_COUNT - 1]!]!;
   }
-  const keywords: string[] = [];
-  for (let k = 0; k < kept; k++) keywords.push(surface[best[k]!] ?? '');
-  return keywords;
+  return kept;
 }
 
 /** Term ids of the best keywords so far, best first (scratch of keywordsOf). */
