@@ -342,6 +342,33 @@ class NameKeys {
   find(text: string): number {
     return this.keys.get(text) ?? -1;
   }
+
+  /**
+   * Per key, its slot in the name index that last claimed these arrays (see NameIndex.slotOf),
+   * valid where `slotOwners` holds that index's stamp: array reads instead of Map lookups.
+   */
+  slots = new Int32Array(1024);
+  slotOwners = new Float64Array(1024);
+  /** Stamp of the index the slots are filled for (0: none). */
+  slotOwner = 0;
+  private stamps = 0;
+
+  /** A stamp for a new name index, never given before. */
+  newStamp(): number {
+    return ++this.stamps;
+  }
+
+  /** Makes the slot arrays cover `key`. */
+  coverSlot(key: number): void {
+    if (key < this.slots.length) return;
+    const length = Math.max(this.slots.length * 2, key + 1);
+    const slots = new Int32Array(length);
+    slots.set(this.slots);
+    const owners = new Float64Array(length);
+    owners.set(this.slotOwners);
+    this.slots = slots;
+    this.slotOwners = owners;
+  }
 }
 
 /**
@@ -739,26 +766,75 @@ class LastWordGroup extends MentionList {
  * compared by their keys (see NameKeys).
  */
 export class NameIndex {
-  private readonly byLastWord = new Map<number, LastWordGroup>();
-  // For a one-word lookup: every full name by its first word.
-  private readonly byFirstWord = new Map<number, MentionList>();
-  // For a multi-word lookup ("P. Casey" -> "Robert P. Casey"): mentions by each multi-word proper suffix.
-  private readonly bySuffix = new Map<number, MentionList>();
-  /** Mentions so far per full name. */
-  private readonly counts = new Map<number, number>();
+  /**
+   * Each key the index has seen gets a slot (0, 1, 2, … in order of first sight); what the index
+   * keeps per key lives in arrays by slot. Slots are found through the key table's shared arrays,
+   * which this index claims (refilling them from `slotKeys`) whenever another index used them since.
+   */
+  private readonly stamp: number;
+  private readonly slotKeys: number[] = [];
+  // Per slot: mentions of the full names with this last word; with this first word; by this multi-word proper suffix.
+  private readonly byLastWord: (LastWordGroup | undefined)[] = [];
+  private readonly byFirstWord: (MentionList | undefined)[] = [];
+  private readonly bySuffix: (MentionList | undefined)[] = [];
+  /** Per slot, mentions so far of the full name with this key. */
+  private readonly counts: number[] = [];
 
-  constructor(private readonly keys: NameKeys) {}
+  constructor(private readonly keys: NameKeys) {
+    this.stamp = keys.newStamp();
+  }
+
+  /** Slots given so far (every slot is below this). */
+  get slotCount(): number {
+    return this.slotKeys.length;
+  }
+
+  /** The slot of `key`, or -1 when the index has not seen it. */
+  findSlot(key: number): number {
+    const keys = this.keys;
+    if (keys.slotOwner !== this.stamp) this.claim();
+    return key < keys.slots.length && keys.slotOwners[key] === this.stamp ? keys.slots[key]! : -1;
+  }
+
+  /** The slot of `key`, given on first sight. */
+  slotOf(key: number): number {
+    const found = this.findSlot(key);
+    if (found >= 0) return found;
+    const slot = this.slotKeys.length;
+    this.slotKeys.push(key);
+    this.byLastWord.push(undefined);
+    this.byFirstWord.push(undefined);
+    this.bySuffix.push(undefined);
+    this.counts.push(0);
+    this.register(key, slot);
+    return slot;
+  }
+
+  private register(key: number, slot: number): void {
+    const keys = this.keys;
+    keys.coverSlot(key);
+    keys.slots[key] = slot;
+    keys.slotOwners[key] = this.stamp;
+  }
+
+  /** Makes the key table's slot arrays this index's (another index may have filled them meanwhile). */
+  private claim(): void {
+    this.keys.slotOwner = this.stamp;
+    for (let slot = 0; slot < this.slotKeys.length; slot++) this.register(this.slotKeys[slot]!, slot);
+  }
 
   /** Adds a mention of a full name (a multi-word person of the word table) starting at `start`. */
   add(person: RunPerson, start: number): void {
     const name = person.nameKey;
-    let group = this.byLastWord.get(person.lastKey);
+    const lastSlot = this.slotOf(person.lastKey);
+    let group = this.byLastWord[lastSlot];
     if (group === undefined) {
       group = new LastWordGroup();
-      this.byLastWord.set(person.lastKey, group);
+      this.byLastWord[lastSlot] = group;
     }
-    const count = (this.counts.get(name) ?? 0) + 1;
-    this.counts.set(name, count);
+    const nameSlot = this.slotOf(name);
+    const count = this.counts[nameSlot]! + 1;
+    this.counts[nameSlot] = count;
     // In document order only `name` gains a mention, and it is the latest: it leads once it has
     // caught up with the previous leader.
     const leaders = group.leaders;
@@ -767,8 +843,8 @@ export class NameIndex {
       group.leaderCount = count;
     } else leaders.push(leaders[leaders.length - 1] as number);
     group.push(name, start);
-    listOf(this.byFirstWord, person.firstKey).push(name, start);
-    for (const suffix of person.suffixKeys) listOf(this.bySuffix, suffix).push(name, start);
+    listIn(this.byFirstWord, this.slotOf(person.firstKey)).push(name, start);
+    for (const suffix of person.suffixKeys) listIn(this.bySuffix, this.slotOf(suffix)).push(name, start);
   }
 
   /**
@@ -783,10 +859,12 @@ export class NameIndex {
 
   /** `resolve` for a one-word name, by keys; -1 for none. */
   resolveWord(word: number, at: number): number {
+    const slot = this.findSlot(word);
+    if (slot < 0) return -1;
     const before = this.resolveWordBefore(word, at);
     if (before >= 0) return before;
-    const byLast = this.byLastWord.get(word);
-    const byFirst = this.byFirstWord.get(word);
+    const byLast = this.byLastWord[slot];
+    const byFirst = this.byFirstWord[slot];
     // Nothing before: the first mention after, by last or first word (the last word on a tie).
     const lastAfter = byLast?.starts[0] ?? Number.POSITIVE_INFINITY;
     const firstAfter = byFirst?.starts[0] ?? Number.POSITIVE_INFINITY;
@@ -795,13 +873,15 @@ export class NameIndex {
 
   /** `resolveWord` from the mentions before `at` only; -1 when there are none. */
   resolveWordBefore(word: number, at: number): number {
+    const slot = this.findSlot(word);
+    if (slot < 0) return -1;
     // A surname shared by several people ("Sanders"): the one named most often so far.
-    const byLast = this.byLastWord.get(word);
+    const byLast = this.byLastWord[slot];
     if (byLast !== undefined) {
       const last = byLast.lastBefore(at);
       if (last >= 0) return byLast.leaders[last] as number;
     }
-    const byFirst = this.byFirstWord.get(word);
+    const byFirst = this.byFirstWord[slot];
     if (byFirst !== undefined) {
       const first = byFirst.lastBefore(at);
       if (first >= 0) return byFirst.names[first] as number;
@@ -811,16 +891,17 @@ export class NameIndex {
 
   /** `resolve` for a name of two or more words, by keys; -1 for none. */
   resolveWords(name: number, at: number): number {
-    const longer = this.bySuffix.get(name);
+    const slot = this.findSlot(name);
+    const longer = slot < 0 ? undefined : this.bySuffix[slot];
     return longer === undefined ? -1 : (longer.names[longer.lastBefore(at)] ?? -1);
   }
 }
 
-function listOf(map: Map<number, MentionList>, key: number): MentionList {
-  let list = map.get(key);
+function listIn(lists: (MentionList | undefined)[], slot: number): MentionList {
+  let list = lists[slot];
   if (list === undefined) {
     list = new MentionList();
-    map.set(key, list);
+    lists[slot] = list;
   }
   return list;
 }
@@ -878,34 +959,21 @@ export class NameScan {
   }
 }
 
-/** What the text tells of a full name: the gender it implies (null if none), and whether it names a person. */
-interface NameFacts {
-  gender: Gender | null;
-  likelyPerson: boolean;
-}
-
-function factsOf(facts: Map<number, NameFacts>, name: number): NameFacts {
-  let known = facts.get(name);
-  if (known === undefined) {
-    known = { gender: null, likelyPerson: false };
-    facts.set(name, known);
-  }
-  return known;
-}
-
 function personMentions(text: string, runs: PersonRuns, index: NameIndex): PersonMention[] {
   const { starts, ends, persons, keys } = runs;
-  // Evidence per full name (by key): a title before it, a known first name, or a later bare-surname mention.
-  const facts = new Map<number, NameFacts>();
+  // Evidence per full name (by its slot in the index): a title before it, a known first name, or a
+  // later bare-surname mention; and the gender it implies (a hole reads as none).
+  const likely: boolean[] = [];
+  const genders: (Gender | null)[] = [];
   for (let r = 0; r < persons.length; r++) {
     const person = persons[r] as RunPerson;
     if (!person.multiWord) continue;
     const end = ends[r] as number;
     // A gender comes from a title or a known first name, so it is evidence too.
     if (!(person.title !== null || person.gender !== null || personContextAfter(text, end))) continue;
-    const known = factsOf(facts, person.nameKey);
-    if (person.gender !== null) known.gender = person.gender;
-    known.likelyPerson = true;
+    const slot = index.slotOf(person.nameKey);
+    if (person.gender !== null) genders[slot] = person.gender;
+    likely[slot] = true;
   }
   const midSentence = new Map<string, boolean>();
   // The key of the full name each run refers to, or -1 when it is not taken for a person.
@@ -918,23 +986,23 @@ function personMentions(text: string, runs: PersonRuns, index: NameIndex): Perso
     fullNames.push(full);
     if (full < 0) continue;
     if (full !== person.nameKey || !person.multiWord) {
-      const known = factsOf(facts, full);
-      known.likelyPerson = true;
-      if (person.titleGender !== null && known.gender === null) known.gender = person.titleGender;
+      const slot = index.slotOf(full);
+      likely[slot] = true;
+      if (person.titleGender !== null && (genders[slot] ?? null) === null) genders[slot] = person.titleGender;
     }
   }
   const mentions: PersonMention[] = [];
   for (let r = 0; r < persons.length; r++) {
     const full = fullNames[r] as number;
     if (full < 0) continue;
-    const known = facts.get(full);
+    const slot = index.findSlot(full);
     mentions.push({
       name: (persons[r] as RunPerson).name,
       fullName: keys.strings[full] as string,
       start: starts[r] as number,
       end: ends[r] as number,
-      gender: known?.gender ?? null,
-      likelyPerson: known?.likelyPerson ?? false,
+      gender: slot < 0 ? null : (genders[slot] ?? null),
+      likelyPerson: slot < 0 ? false : (likely[slot] ?? false),
     });
   }
   return mentions;
