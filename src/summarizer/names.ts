@@ -725,6 +725,52 @@ function capitalizedMidSentence(text: string, word: string, windowStart: number,
   return false;
 }
 
+/** Words a NameScan decides laterRunMayHold for (each costs a pass over the text). */
+const JOINABLE_WORDS = 32;
+
+/**
+ * The last occurrence of `word` in `text` that may sit in a run with another word: a capital in the
+ * characters of the word ending one space before it, or a capital one space after its word's end
+ * (its word may go on: "Labour's"). -1 for none. A superset of the occurrences that do.
+ */
+function lastJoinableOccurrence(text: string, word: string): number {
+  let last = -1;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    let end = at + word.length;
+    while (end < text.length && isWordTailCode(text.charCodeAt(end))) end++;
+    const next = text.charCodeAt(end + 1);
+    let joinable = text.charCodeAt(end) === 32 && next >= 65 && next <= 90;
+    if (!joinable && at >= 2 && text.charCodeAt(at - 1) === 32) {
+      for (let i = at - 2; i >= 0 && isWordTailCode(text.charCodeAt(i)); i--) {
+        const c = text.charCodeAt(i);
+        if (c >= 65 && c <= 90) {
+          joinable = true;
+          break;
+        }
+      }
+    }
+    if (joinable) last = at;
+  }
+  return last;
+}
+
+/** True when `word` is the first or last word of `name`. */
+function holdsWord(name: string, word: string): boolean {
+  return (name.startsWith(word) && name.charCodeAt(word.length) === 32) || (name.endsWith(word) && name.charCodeAt(name.length - word.length - 1) === 32);
+}
+
+/** Index of the first of the ascending `starts` after `at`. */
+function firstAfter(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Mentions of full names in document order: where each starts and the name mentioned (its key). */
 class MentionList {
   readonly starts: number[] = [];
@@ -871,6 +917,12 @@ export class NameIndex {
     return (lastAfter <= firstAfter ? byLast?.names[0] : byFirst?.names[0]) ?? -1;
   }
 
+  /** True when some full name indexed so far has `word` as its first or last word. */
+  hasWord(word: number): boolean {
+    const slot = this.findSlot(word);
+    return slot >= 0 && (this.byLastWord[slot] !== undefined || this.byFirstWord[slot] !== undefined);
+  }
+
   /** `resolveWord` from the mentions before `at` only; -1 when there are none. */
   resolveWordBefore(word: number, at: number): number {
     const slot = this.findSlot(word);
@@ -918,6 +970,8 @@ export class NameScan {
   /** Runs added to the index so far. */
   private indexed = 0;
   private found: PersonMention[] | undefined;
+  /** Per word, the last occurrence that may join a longer run (see laterRunMayHold); -1 for none. */
+  private readonly lastJoinable = new Map<string, number>();
   constructor(private readonly text: string) {
     this.scanner = new RunScanner(text);
     this.index = new NameIndex(this.scanner.runs.keys);
@@ -948,6 +1002,58 @@ export class NameScan {
       this.readTo(Number.POSITIVE_INFINITY);
     }
     return this.index.resolve(name, at);
+  }
+
+  /**
+   * Whether a run starting in (after, before) that `counts` accepts is a person mention of a full
+   * name other than `name` (a full name of two or more words), as `mentions` would tell; read only
+   * up to `before` when that settles it: a one-word name with no full name before it would need
+   * the text after (the first full name holding it), unless it names a person alone and `name`
+   * does not hold it. Undefined when it does not settle it.
+   */
+  otherPersonBetween(after: number, before: number, name: string, counts: (start: number) => boolean): boolean | undefined {
+    if (this.found !== undefined || this.text.length > MID_SENTENCE_WINDOW) return undefined;
+    this.readTo(before);
+    const { starts, ends, persons, keys } = this.scanner.runs;
+    let unsettled = false;
+    for (let r = firstAfter(starts, after); r < persons.length && (starts[r] as number) < before; r++) {
+      const start = starts[r] as number;
+      if (!counts(start)) continue;
+      const person = persons[r] as RunPerson;
+      if (person.multiWord) {
+        const longer = this.index.resolveWords(person.nameKey, start);
+        if ((longer >= 0 ? keys.strings[longer] : person.name) !== name) return true;
+        continue;
+      }
+      let full = this.index.resolveWordBefore(person.nameKey, start);
+      // None before: the first full name after holding the word (once one is read, no unread one is
+      // earlier), else the word alone if it names a person alone.
+      if (full < 0 && this.index.hasWord(person.nameKey)) full = this.index.resolveWord(person.nameKey, start);
+      else if (full < 0 && !this.laterRunMayHold(person.name, before)) {
+        if (namesPersonAlone(this.text, start, ends[r] as number, person, new Map())) full = person.nameKey;
+      } else if (full < 0) {
+        // The word itself or a later full name holding it: neither is `name` unless `name` holds the word.
+        if (!holdsWord(name, person.name) && namesPersonAlone(this.text, start, ends[r] as number, person, new Map())) return true;
+        unsettled = true;
+      }
+      if (full >= 0 && keys.strings[full] !== name) return true;
+    }
+    return unsettled ? undefined : false;
+  }
+
+  /**
+   * False when no run of two or more words starting at or after `from` can hold `word`: no occurrence
+   * of it there has a capital in the word before it (one space back) or a capital word one space
+   * after it. Decided once per word, over the whole text, for a bounded number of words.
+   */
+  private laterRunMayHold(word: string, from: number): boolean {
+    let last = this.lastJoinable.get(word);
+    if (last === undefined) {
+      if (this.lastJoinable.size >= JOINABLE_WORDS) return true;
+      last = lastJoinableOccurrence(this.text, word);
+      this.lastJoinable.set(word, last);
+    }
+    return last >= from;
   }
 
   get mentions(): PersonMention[] {
