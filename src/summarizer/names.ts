@@ -991,7 +991,7 @@ export class NameScan {
   /**
    * The full name `name` refers to at `at` (see NameIndex.resolve), reading the text only as far
    * as the answer depends on it: a name resolves to a mention before `at` when there is one, and
-   * only a one-word name without one looks further on.
+   * only a one-word name without one looks further on, as far as a full name holding it may be.
    */
   resolve(name: string, at: number): string | null {
     this.readTo(at);
@@ -999,7 +999,10 @@ export class NameScan {
       const word = this.scanner.runs.keys.find(name);
       const before = word < 0 ? -1 : this.index.resolveWordBefore(word, at);
       if (before >= 0) return this.scanner.runs.keys.strings[before] as string;
-      this.readTo(Number.POSITIVE_INFINITY);
+      // Else the first full name after holding it: once one is read, no unread one is earlier; and
+      // each has an occurrence of the word that may join a run, so reading past the last such
+      // occurrence reads them all.
+      if (!(word >= 0 && this.index.hasWord(word))) this.readTo(this.lastJoinableOf(name) + 1);
     }
     return this.index.resolve(name, at);
   }
@@ -1047,13 +1050,18 @@ export class NameScan {
    * after it. Decided once per word, over the whole text, for a bounded number of words.
    */
   private laterRunMayHold(word: string, from: number): boolean {
+    return this.lastJoinableOf(word) >= from;
+  }
+
+  /** lastJoinableOccurrence of `word`, cached; Infinity past JOINABLE_WORDS words. */
+  private lastJoinableOf(word: string): number {
     let last = this.lastJoinable.get(word);
     if (last === undefined) {
-      if (this.lastJoinable.size >= JOINABLE_WORDS) return true;
+      if (this.lastJoinable.size >= JOINABLE_WORDS) return Number.POSITIVE_INFINITY;
       last = lastJoinableOccurrence(this.text, word);
       this.lastJoinable.set(word, last);
     }
-    return last >= from;
+    return last;
   }
 
   get mentions(): PersonMention[] {
