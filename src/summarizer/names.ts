@@ -725,8 +725,9 @@ function capitalizedMidSentence(text: string, word: string, windowStart: number,
   return false;
 }
 
-/** Words a NameScan decides laterRunMayHold for (each costs a pass over the text). */
+/** Words a NameScan decides laterRunMayHold for (each costs a pass over the text), and the characters those passes may read. */
 const JOINABLE_WORDS = 32;
+const JOINABLE_CHARS = 1 << 20;
 
 /**
  * The last occurrence of `word` in `text` that may sit in a run with another word: a capital in the
@@ -1053,11 +1054,15 @@ export class NameScan {
     return this.lastJoinableOf(word) >= from;
   }
 
-  /** lastJoinableOccurrence of `word`, cached; Infinity past JOINABLE_WORDS words. */
+  /**
+   * lastJoinableOccurrence of `word`, cached; Infinity (anywhere) once JOINABLE_WORDS words or
+   * JOINABLE_CHARS characters of searching are spent, so long texts stay linear.
+   */
   private lastJoinableOf(word: string): number {
     let last = this.lastJoinable.get(word);
     if (last === undefined) {
-      if (this.lastJoinable.size >= JOINABLE_WORDS) return Number.POSITIVE_INFINITY;
+      const words = this.lastJoinable.size + 1;
+      if (words > JOINABLE_WORDS || words * this.text.length > JOINABLE_CHARS) return Number.POSITIVE_INFINITY;
       last = lastJoinableOccurrence(this.text, word);
       this.lastJoinable.set(word, last);
     }
