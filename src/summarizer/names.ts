@@ -342,6 +342,33 @@ class NameKeys {
   find(text: string): number {
     return this.keys.get(text) ?? -1;
   }
+
+  /**
+   * Per key, its slot in the name index that last claimed these arrays (see NameIndex.slotOf),
+   * valid where `slotOwners` holds that index's stamp: array reads instead of Map lookups.
+   */
+  slots = new Int32Array(1024);
+  slotOwners = new Float64Array(1024);
+  /** Stamp of the index the slots are filled for (0: none). */
+  slotOwner = 0;
+  private stamps = 0;
+
+  /** A stamp for a new name index, never given before. */
+  newStamp(): number {
+    return ++this.stamps;
+  }
+
+  /** Makes the slot arrays cover `key`. */
+  coverSlot(key: number): void {
+    if (key < this.slots.length) return;
+    const length = Math.max(this.slots.length * 2, key + 1);
+    const slots = new Int32Array(length);
+    slots.set(this.slots);
+    const owners = new Float64Array(length);
+    owners.set(this.slotOwners);
+    this.slots = slots;
+    this.slotOwners = owners;
+  }
 }
 
 /**
@@ -698,6 +725,53 @@ function capitalizedMidSentence(text: string, word: string, windowStart: number,
   return false;
 }
 
+/** Words a NameScan decides laterRunMayHold for (each costs a pass over the text), and the characters those passes may read. */
+const JOINABLE_WORDS = 32;
+const JOINABLE_CHARS = 1 << 20;
+
+/**
+ * The last occurrence of `word` in `text` that may sit in a run with another word: a capital in the
+ * characters of the word ending one space before it, or a capital one space after its word's end
+ * (its word may go on: "Labour's"). -1 for none. A superset of the occurrences that do.
+ */
+function lastJoinableOccurrence(text: string, word: string): number {
+  let last = -1;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    let end = at + word.length;
+    while (end < text.length && isWordTailCode(text.charCodeAt(end))) end++;
+    const next = text.charCodeAt(end + 1);
+    let joinable = text.charCodeAt(end) === 32 && next >= 65 && next <= 90;
+    if (!joinable && at >= 2 && text.charCodeAt(at - 1) === 32) {
+      for (let i = at - 2; i >= 0 && isWordTailCode(text.charCodeAt(i)); i--) {
+        const c = text.charCodeAt(i);
+        if (c >= 65 && c <= 90) {
+          joinable = true;
+          break;
+        }
+      }
+    }
+    if (joinable) last = at;
+  }
+  return last;
+}
+
+/** True when `word` is the first or last word of `name`. */
+function holdsWord(name: string, word: string): boolean {
+  return (name.startsWith(word) && name.charCodeAt(word.length) === 32) || (name.endsWith(word) && name.charCodeAt(name.length - word.length - 1) === 32);
+}
+
+/** Index of the first of the ascending `starts` after `at`. */
+function firstAfter(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Mentions of full names in document order: where each starts and the name mentioned (its key). */
 class MentionList {
   readonly starts: number[] = [];
@@ -739,26 +813,75 @@ class LastWordGroup extends MentionList {
  * compared by their keys (see NameKeys).
  */
 export class NameIndex {
-  private readonly byLastWord = new Map<number, LastWordGroup>();
-  // For a one-word lookup: every full name by its first word.
-  private readonly byFirstWord = new Map<number, MentionList>();
-  // For a multi-word lookup ("P. Casey" -> "Robert P. Casey"): mentions by each multi-word proper suffix.
-  private readonly bySuffix = new Map<number, MentionList>();
-  /** Mentions so far per full name. */
-  private readonly counts = new Map<number, number>();
+  /**
+   * Each key the index has seen gets a slot (0, 1, 2, … in order of first sight); what the index
+   * keeps per key lives in arrays by slot. Slots are found through the key table's shared arrays,
+   * which this index claims (refilling them from `slotKeys`) whenever another index used them since.
+   */
+  private readonly stamp: number;
+  private readonly slotKeys: number[] = [];
+  // Per slot: mentions of the full names with this last word; with this first word; by this multi-word proper suffix.
+  private readonly byLastWord: (LastWordGroup | undefined)[] = [];
+  private readonly byFirstWord: (MentionList | undefined)[] = [];
+  private readonly bySuffix: (MentionList | undefined)[] = [];
+  /** Per slot, mentions so far of the full name with this key. */
+  private readonly counts: number[] = [];
 
-  constructor(private readonly keys: NameKeys) {}
+  constructor(private readonly keys: NameKeys) {
+    this.stamp = keys.newStamp();
+  }
+
+  /** Slots given so far (every slot is below this). */
+  get slotCount(): number {
+    return this.slotKeys.length;
+  }
+
+  /** The slot of `key`, or -1 when the index has not seen it. */
+  findSlot(key: number): number {
+    const keys = this.keys;
+    if (keys.slotOwner !== this.stamp) this.claim();
+    return key < keys.slots.length && keys.slotOwners[key] === this.stamp ? keys.slots[key]! : -1;
+  }
+
+  /** The slot of `key`, given on first sight. */
+  slotOf(key: number): number {
+    const found = this.findSlot(key);
+    if (found >= 0) return found;
+    const slot = this.slotKeys.length;
+    this.slotKeys.push(key);
+    this.byLastWord.push(undefined);
+    this.byFirstWord.push(undefined);
+    this.bySuffix.push(undefined);
+    this.counts.push(0);
+    this.register(key, slot);
+    return slot;
+  }
+
+  private register(key: number, slot: number): void {
+    const keys = this.keys;
+    keys.coverSlot(key);
+    keys.slots[key] = slot;
+    keys.slotOwners[key] = this.stamp;
+  }
+
+  /** Makes the key table's slot arrays this index's (another index may have filled them meanwhile). */
+  private claim(): void {
+    this.keys.slotOwner = this.stamp;
+    for (let slot = 0; slot < this.slotKeys.length; slot++) this.register(this.slotKeys[slot]!, slot);
+  }
 
   /** Adds a mention of a full name (a multi-word person of the word table) starting at `start`. */
   add(person: RunPerson, start: number): void {
     const name = person.nameKey;
-    let group = this.byLastWord.get(person.lastKey);
+    const lastSlot = this.slotOf(person.lastKey);
+    let group = this.byLastWord[lastSlot];
     if (group === undefined) {
       group = new LastWordGroup();
-      this.byLastWord.set(person.lastKey, group);
+      this.byLastWord[lastSlot] = group;
     }
-    const count = (this.counts.get(name) ?? 0) + 1;
-    this.counts.set(name, count);
+    const nameSlot = this.slotOf(name);
+    const count = this.counts[nameSlot]! + 1;
+    this.counts[nameSlot] = count;
     // In document order only `name` gains a mention, and it is the latest: it leads once it has
     // caught up with the previous leader.
     const leaders = group.leaders;
@@ -767,8 +890,8 @@ export class NameIndex {
       group.leaderCount = count;
     } else leaders.push(leaders[leaders.length - 1] as number);
     group.push(name, start);
-    listOf(this.byFirstWord, person.firstKey).push(name, start);
-    for (const suffix of person.suffixKeys) listOf(this.bySuffix, suffix).push(name, start);
+    listIn(this.byFirstWord, this.slotOf(person.firstKey)).push(name, start);
+    for (const suffix of person.suffixKeys) listIn(this.bySuffix, this.slotOf(suffix)).push(name, start);
   }
 
   /**
@@ -783,25 +906,35 @@ export class NameIndex {
 
   /** `resolve` for a one-word name, by keys; -1 for none. */
   resolveWord(word: number, at: number): number {
+    const slot = this.findSlot(word);
+    if (slot < 0) return -1;
     const before = this.resolveWordBefore(word, at);
     if (before >= 0) return before;
-    const byLast = this.byLastWord.get(word);
-    const byFirst = this.byFirstWord.get(word);
+    const byLast = this.byLastWord[slot];
+    const byFirst = this.byFirstWord[slot];
     // Nothing before: the first mention after, by last or first word (the last word on a tie).
     const lastAfter = byLast?.starts[0] ?? Number.POSITIVE_INFINITY;
     const firstAfter = byFirst?.starts[0] ?? Number.POSITIVE_INFINITY;
     return (lastAfter <= firstAfter ? byLast?.names[0] : byFirst?.names[0]) ?? -1;
   }
 
+  /** True when some full name indexed so far has `word` as its first or last word. */
+  hasWord(word: number): boolean {
+    const slot = this.findSlot(word);
+    return slot >= 0 && (this.byLastWord[slot] !== undefined || this.byFirstWord[slot] !== undefined);
+  }
+
   /** `resolveWord` from the mentions before `at` only; -1 when there are none. */
   resolveWordBefore(word: number, at: number): number {
+    const slot = this.findSlot(word);
+    if (slot < 0) return -1;
     // A surname shared by several people ("Sanders"): the one named most often so far.
-    const byLast = this.byLastWord.get(word);
+    const byLast = this.byLastWord[slot];
     if (byLast !== undefined) {
       const last = byLast.lastBefore(at);
       if (last >= 0) return byLast.leaders[last] as number;
     }
-    const byFirst = this.byFirstWord.get(word);
+    const byFirst = this.byFirstWord[slot];
     if (byFirst !== undefined) {
       const first = byFirst.lastBefore(at);
       if (first >= 0) return byFirst.names[first] as number;
@@ -811,16 +944,17 @@ export class NameIndex {
 
   /** `resolve` for a name of two or more words, by keys; -1 for none. */
   resolveWords(name: number, at: number): number {
-    const longer = this.bySuffix.get(name);
+    const slot = this.findSlot(name);
+    const longer = slot < 0 ? undefined : this.bySuffix[slot];
     return longer === undefined ? -1 : (longer.names[longer.lastBefore(at)] ?? -1);
   }
 }
 
-function listOf(map: Map<number, MentionList>, key: number): MentionList {
-  let list = map.get(key);
+function listIn(lists: (MentionList | undefined)[], slot: number): MentionList {
+  let list = lists[slot];
   if (list === undefined) {
     list = new MentionList();
-    map.set(key, list);
+    lists[slot] = list;
   }
   return list;
 }
@@ -837,6 +971,8 @@ export class NameScan {
   /** Runs added to the index so far. */
   private indexed = 0;
   private found: PersonMention[] | undefined;
+  /** Per word, the last occurrence that may join a longer run (see laterRunMayHold); -1 for none. */
+  private readonly lastJoinable = new Map<string, number>();
   constructor(private readonly text: string) {
     this.scanner = new RunScanner(text);
     this.index = new NameIndex(this.scanner.runs.keys);
@@ -856,7 +992,7 @@ export class NameScan {
   /**
    * The full name `name` refers to at `at` (see NameIndex.resolve), reading the text only as far
    * as the answer depends on it: a name resolves to a mention before `at` when there is one, and
-   * only a one-word name without one looks further on.
+   * only a one-word name without one looks further on, as far as a full name holding it may be.
    */
   resolve(name: string, at: number): string | null {
     this.readTo(at);
@@ -864,9 +1000,73 @@ export class NameScan {
       const word = this.scanner.runs.keys.find(name);
       const before = word < 0 ? -1 : this.index.resolveWordBefore(word, at);
       if (before >= 0) return this.scanner.runs.keys.strings[before] as string;
-      this.readTo(Number.POSITIVE_INFINITY);
+      // Else the first full name after holding it: once one is read, no unread one is earlier; and
+      // each has an occurrence of the word that may join a run, so reading past the last such
+      // occurrence reads them all.
+      if (!(word >= 0 && this.index.hasWord(word))) this.readTo(this.lastJoinableOf(name) + 1);
     }
     return this.index.resolve(name, at);
+  }
+
+  /**
+   * Whether a run starting in (after, before) that `counts` accepts is a person mention of a full
+   * name other than `name` (a full name of two or more words), as `mentions` would tell; read only
+   * up to `before` when that settles it: a one-word name with no full name before it would need
+   * the text after (the first full name holding it), unless it names a person alone and `name`
+   * does not hold it. Undefined when it does not settle it.
+   */
+  otherPersonBetween(after: number, before: number, name: string, counts: (start: number) => boolean): boolean | undefined {
+    if (this.found !== undefined || this.text.length > MID_SENTENCE_WINDOW) return undefined;
+    this.readTo(before);
+    const { starts, ends, persons, keys } = this.scanner.runs;
+    let unsettled = false;
+    for (let r = firstAfter(starts, after); r < persons.length && (starts[r] as number) < before; r++) {
+      const start = starts[r] as number;
+      if (!counts(start)) continue;
+      const person = persons[r] as RunPerson;
+      if (person.multiWord) {
+        const longer = this.index.resolveWords(person.nameKey, start);
+        if ((longer >= 0 ? keys.strings[longer] : person.name) !== name) return true;
+        continue;
+      }
+      let full = this.index.resolveWordBefore(person.nameKey, start);
+      // None before: the first full name after holding the word (once one is read, no unread one is
+      // earlier), else the word alone if it names a person alone.
+      if (full < 0 && this.index.hasWord(person.nameKey)) full = this.index.resolveWord(person.nameKey, start);
+      else if (full < 0 && !this.laterRunMayHold(person.name, before)) {
+        if (namesPersonAlone(this.text, start, ends[r] as number, person, new Map())) full = person.nameKey;
+      } else if (full < 0) {
+        // The word itself or a later full name holding it: neither is `name` unless `name` holds the word.
+        if (!holdsWord(name, person.name) && namesPersonAlone(this.text, start, ends[r] as number, person, new Map())) return true;
+        unsettled = true;
+      }
+      if (full >= 0 && keys.strings[full] !== name) return true;
+    }
+    return unsettled ? undefined : false;
+  }
+
+  /**
+   * False when no run of two or more words starting at or after `from` can hold `word`: no occurrence
+   * of it there has a capital in the word before it (one space back) or a capital word one space
+   * after it. Decided once per word, over the whole text, for a bounded number of words.
+   */
+  private laterRunMayHold(word: string, from: number): boolean {
+    return this.lastJoinableOf(word) >= from;
+  }
+
+  /**
+   * lastJoinableOccurrence of `word`, cached; Infinity (anywhere) once JOINABLE_WORDS words or
+   * JOINABLE_CHARS characters of searching are spent, so long texts stay linear.
+   */
+  private lastJoinableOf(word: string): number {
+    let last = this.lastJoinable.get(word);
+    if (last === undefined) {
+      const words = this.lastJoinable.size + 1;
+      if (words > JOINABLE_WORDS || words * this.text.length > JOINABLE_CHARS) return Number.POSITIVE_INFINITY;
+      last = lastJoinableOccurrence(this.text, word);
+      this.lastJoinable.set(word, last);
+    }
+    return last;
   }
 
   get mentions(): PersonMention[] {
@@ -878,34 +1078,21 @@ export class NameScan {
   }
 }
 
-/** What the text tells of a full name: the gender it implies (null if none), and whether it names a person. */
-interface NameFacts {
-  gender: Gender | null;
-  likelyPerson: boolean;
-}
-
-function factsOf(facts: Map<number, NameFacts>, name: number): NameFacts {
-  let known = facts.get(name);
-  if (known === undefined) {
-    known = { gender: null, likelyPerson: false };
-    facts.set(name, known);
-  }
-  return known;
-}
-
 function personMentions(text: string, runs: PersonRuns, index: NameIndex): PersonMention[] {
   const { starts, ends, persons, keys } = runs;
-  // Evidence per full name (by key): a title before it, a known first name, or a later bare-surname mention.
-  const facts = new Map<number, NameFacts>();
+  // Evidence per full name (by its slot in the index): a title before it, a known first name, or a
+  // later bare-surname mention; and the gender it implies (a hole reads as none).
+  const likely: boolean[] = [];
+  const genders: (Gender | null)[] = [];
   for (let r = 0; r < persons.length; r++) {
     const person = persons[r] as RunPerson;
     if (!person.multiWord) continue;
     const end = ends[r] as number;
     // A gender comes from a title or a known first name, so it is evidence too.
     if (!(person.title !== null || person.gender !== null || personContextAfter(text, end))) continue;
-    const known = factsOf(facts, person.nameKey);
-    if (person.gender !== null) known.gender = person.gender;
-    known.likelyPerson = true;
+    const slot = index.slotOf(person.nameKey);
+    if (person.gender !== null) genders[slot] = person.gender;
+    likely[slot] = true;
   }
   const midSentence = new Map<string, boolean>();
   // The key of the full name each run refers to, or -1 when it is not taken for a person.
@@ -918,23 +1105,23 @@ function personMentions(text: string, runs: PersonRuns, index: NameIndex): Perso
     fullNames.push(full);
     if (full < 0) continue;
     if (full !== person.nameKey || !person.multiWord) {
-      const known = factsOf(facts, full);
-      known.likelyPerson = true;
-      if (person.titleGender !== null && known.gender === null) known.gender = person.titleGender;
+      const slot = index.slotOf(full);
+      likely[slot] = true;
+      if (person.titleGender !== null && (genders[slot] ?? null) === null) genders[slot] = person.titleGender;
     }
   }
   const mentions: PersonMention[] = [];
   for (let r = 0; r < persons.length; r++) {
     const full = fullNames[r] as number;
     if (full < 0) continue;
-    const known = facts.get(full);
+    const slot = index.findSlot(full);
     mentions.push({
       name: (persons[r] as RunPerson).name,
       fullName: keys.strings[full] as string,
       start: starts[r] as number,
       end: ends[r] as number,
-      gender: known?.gender ?? null,
-      likelyPerson: known?.likelyPerson ?? false,
+      gender: slot < 0 ? null : (genders[slot] ?? null),
+      likelyPerson: slot < 0 ? false : (likely[slot] ?? false),
     });
   }
   return mentions;

@@ -73,6 +73,8 @@ interface Context {
   readonly lowercase: boolean;
   readonly persons: readonly PersonMention[];
   readonly names: NameScan | null;
+  /** See NameScan.otherPersonBetween; false in lowercase text (no names). */
+  otherPersonBetween(after: number, before: number, name: string, counts: (start: number) => boolean): boolean | undefined;
   /** Offsets where lines (paragraphs) start, ascending. */
   readonly lineStarts: readonly number[];
 }
@@ -176,6 +178,9 @@ function recentSpeaker(ctx: Context, last: NamedSpeaker | null, at: number, gend
   if (last === null || at - last.at > 600 || last.at > at) return null;
   const known = genderOfName(last.name);
   if (known !== null && known !== gender) return null;
+  // Mostly settled from the text up to `at`; else from every mention.
+  const other = ctx.otherPersonBetween(last.at, at, last.name, (start) => !insideAny(start, spans));
+  if (other !== undefined) return other ? null : last.name;
   const persons = ctx.persons;
   for (let i = firstPersonAfter(persons, last.at); i < persons.length; i++) {
     const person = persons[i] as PersonMention;
@@ -298,6 +303,10 @@ class LazyContext implements Context {
   /** Every person mention: needed only to find a pronoun's antecedent. */
   get persons(): readonly PersonMention[] {
     return this.lowercase ? [] : this.nameScan().mentions;
+  }
+
+  otherPersonBetween(after: number, before: number, name: string, counts: (start: number) => boolean): boolean | undefined {
+    return this.lowercase ? false : this.nameScan().otherPersonBetween(after, before, name, counts);
   }
 
   /** Full names only: enough to resolve a named speaker, read only as far as that needs. */
