@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.ts';
+import { ANY_NON_ASCII, CHUNK_CHARS, ChunkFlag, fingerprintChunk, fingerprintViews, loadCodeUnits, loadWordTable, TOKEN_COUNT_MASK } from './wasm/fingerprint-pass.ts';
 
 /**
  * Word tokens for ranking: runs of letters/digits, lowercased. Hot paths scan character codes
@@ -15,6 +16,7 @@ import { STOPWORDS } from './stopwords.ts';
  * (a call in a loop makes the compiler keep the loop's variables in memory).
  */
 const WORD_CODES = wordCodeTable();
+loadWordTable(WORD_CODES);
 
 function wordCodeTable(): Uint8Array {
   const codes = new Uint16Array(0x10000);
@@ -193,8 +195,8 @@ function hasLetter(token: string): boolean {
 
 /**
  * Fingerprint steps over lowercased char codes: FNV-1a's, and an independent multiply-xorshift,
- * both from 0 (FNV's usual offset basis buys nothing here, and a zero start lets scanTerms
- * restart a fingerprint with one mask). A const enum, so the values are inlined: a module
+ * both from 0 (FNV's usual offset basis buys nothing here, and a zero start lets the fingerprint
+ * pass restart a fingerprint with one mask). fingerprint.wat takes the same steps. A const enum, so the values are inlined: a module
  * constant is a context slot that optimized code may re-read, check and convert at every use.
  */
 const enum Fingerprint {
@@ -237,22 +239,14 @@ function recordOfString(token: string): number {
   return recordOf(token, '', 0, 0, hash, check | 1);
 }
 
-/** Backing store of `codeUnits` (a Buffer, so Node's native UTF-16 writer can fill it in place). */
-let codeBuffer = Buffer.alloc(2 * 8192);
-let codeUnits = new Uint16Array(codeBuffer.buffer, codeBuffer.byteOffset, codeBuffer.length >> 1);
-
 /**
- * The UTF-16 code units of text[0, to) in a reused array, valid until the next call. Copying them
- * natively once and reading a typed array beats String#charCodeAt in a per-character loop, which
- * re-dispatches on the string's representation at every character.
+ * The UTF-16 code units of text[0, to) in a reused array (the fingerprint pass's memory), valid
+ * until the next call. Copying them natively once and reading a typed array beats
+ * String#charCodeAt in a per-character loop, which re-dispatches on the string's representation at
+ * every character.
  */
 export function codeUnitsOf(text: string, to: number): Uint16Array {
-  if (codeUnits.length < to) {
-    codeBuffer = Buffer.alloc(4 * to);
-    codeUnits = new Uint16Array(codeBuffer.buffer, codeBuffer.byteOffset, codeBuffer.length >> 1);
-  }
-  codeBuffer.write(to === text.length ? text : text.slice(0, to), 0, 'utf16le');
-  return codeUnits;
+  return loadCodeUnits(text, to).codes;
 }
 
 /**
@@ -296,29 +290,16 @@ function withRoom(array: Int32Array, used: number, length: number): Int32Array {
   return larger;
 }
 
-/** Characters the first pass of scanTerms reads before the second pass takes their tokens. */
-const CHUNK_CHARS = 2048;
 /**
- * Per token of the chunk being scanned (at most one per two characters, plus one carried in and
- * one flushed at the end): its two fingerprints, its end, and 1 when it has a non-ASCII letter.
- * (Recording ends at every character costs next to nothing; finding them again only for a token
- * missing from the table cost ~5 us per article when 5% of its words were new.)
- */
-const chunkHashes = new Int32Array(CHUNK_CHARS / 2 + 2);
-const chunkChecks = new Int32Array(CHUNK_CHARS / 2 + 2);
-const chunkEnds = new Int32Array(CHUNK_CHARS / 2 + 2);
-const chunkNonAscii = new Uint8Array(CHUNK_CHARS / 2 + 2);
-
-/**
- * Scans the word tokens of text[from, to), reading characters from `codes` (the code units of
- * `text` at the same offsets, as codeUnitsOf gives them; `text` is read only to make strings of
- * new tokens), and appends the term numbers of its content tokens to `out`. Returns the first
- * token, lowercased ('' when none).
+ * Scans the word tokens of text[from, to), reading characters from `codes` (what codeUnitsOf
+ * last returned, for this text: the fingerprint pass reads the same memory; `text` is read only to
+ * make strings of new tokens), and appends the term numbers of its content tokens to `out`.
+ * Returns the first token, lowercased ('' when none).
  *
- * Two passes per chunk of characters. The first fingerprints the tokens with the same steps at
- * every character, branch-free: where a token ends is data the branch predictor cannot guess, and
- * a loop that branched there (once per token) spent most of its time on mispredictions. The
- * second looks the tokens up and numbers their terms.
+ * Three passes per chunk of characters. The first (fingerprint.wat) fingerprints the tokens with
+ * the same steps at every character, branch-free: where a token ends is data the branch predictor
+ * cannot guess, and a loop that branched there (once per token) spent most of its time on
+ * mispredictions. The second looks the tokens up; the third numbers their terms.
  */
 export function scanTerms(text: string, codes: Uint16Array, from: number, to: number, out: TermScan): string {
   // A range holds at most one token per two characters: with room for all, the loop never checks.
@@ -328,57 +309,19 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   const terms = (out.terms = withRoom(out.terms, count, count + most));
   const firstTokens = (out.firstTokens = withRoom(out.firstTokens, vocabulary, vocabulary + most));
   const stamp = out.stamp;
-  const hashes = chunkHashes;
-  const checks = chunkChecks;
-  const ends = chunkEnds;
-  const nonAscii = chunkNonAscii;
-  const wordCodes = WORD_CODES; // in a local: see Fingerprint
+  const { hashes, checks, ends, nonAscii } = fingerprintViews();
   let words = 0;
   let firstId = -1;
-  // Fingerprints of the token being read (carried from chunk to chunk), and whether the previous
-  // character was a word character (1) or not (0).
-  let hash = 0;
-  let check = 0;
-  let previousWord = 0;
-  // Whether the token carried into the next chunk has a non-ASCII letter.
-  let carriedNonAscii = false;
   // The table in locals, re-read after a call that may replace it.
   let table = slots;
   let mask = slotMask;
   for (let chunk = from; chunk < to; chunk += CHUNK_CHARS) {
     const chunkEnd = Math.min(to, chunk + CHUNK_CHARS);
-    // First pass: at every character, record the fingerprints so far and the position as the
-    // n-th token's; n moves on only where a token has just ended, so the last record stays.
-    let n = 0;
-    let anyNonAscii = carriedNonAscii;
-    if (carriedNonAscii) nonAscii[0] = 1;
-    for (let p = chunk; p < chunkEnd; p++) {
-      // Lowercased code of an ASCII word character, 1 for any other word character (its
-      // fingerprints are made from the token's string instead), else 0.
-      const lower = wordCodes[codes[p]!]!;
-      if (lower === 1) {
-        nonAscii[n] = 1;
-        anyNonAscii = true;
-      }
-      const word = (lower + 127) >>> 7; // lower <= 122: 1 for a word character, else 0
-      hashes[n] = hash;
-      checks[n] = check;
-      ends[n] = p;
-      n += previousWord & (word ^ 1);
-      // The fingerprint steps, restarted from 0 at a token's first character.
-      const keep = 0 - previousWord; // all ones or 0 (not -previousWord: -0 would make it a float)
-      const hashBase = hash & keep;
-      const checkBase = check & keep;
-      hash = Math.imul(hashBase ^ lower, Fingerprint.HashPrime);
-      check = Math.imul(checkBase + lower, Fingerprint.CheckMultiplier) ^ (checkBase >>> 15);
-      previousWord = word;
-    }
-    if (chunkEnd === to && previousWord === 1) {
-      hashes[n] = hash;
-      checks[n] = check;
-      ends[n] = to;
-      n++;
-    }
+    // First pass (WebAssembly): every token's fingerprints, end and non-ASCII flag.
+    const flags = (chunk === from ? ChunkFlag.First : 0) | (chunkEnd === to ? ChunkFlag.Last : 0);
+    const result = fingerprintChunk(chunk, chunkEnd, flags);
+    const n = result & TOKEN_COUNT_MASK;
+    const anyNonAscii = (result & ANY_NON_ASCII) !== 0;
 
     // Second pass: each token's record in the table; its token id and stem entry replace its
     // fingerprints. (A pass of its own: its table reads, cache misses mostly, then overlap instead
@@ -422,10 +365,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
       terms[count] = term;
       count += ~term >>> 31;
     }
-    if (anyNonAscii) {
-      carriedNonAscii = previousWord === 1 && nonAscii[n] === 1; // a token still being read
-      nonAscii.fill(0, 0, n + 1);
-    }
+    if (anyNonAscii) nonAscii.fill(0, 0, n + 1); // n + 1: the flag of a token still being read is carried by the pass
   }
   out.count = count;
   out.words += words;
