@@ -29,6 +29,11 @@ export interface Document {
   /** Total word tokens of the text. */
   readonly words: number;
   /**
+   * Whether the text has an ASCII capital letter (A-Z), when the model read all of it (null when
+   * sentences past maxSentences were left out): lets key quotes skip looking for capitals again.
+   */
+  readonly hasAsciiCapital: boolean | null;
+  /**
    * The sentences' term lists in one flat array, for hot loops (the per-sentence arrays are views
    * made on first read): sentence i's terms are termData[termStart[i], termStart[i + 1]), its
    * distinct terms termData[uniqueStart[i], uniqueStart[i + 1]), the count of the distinct term at
@@ -189,6 +194,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     vocabularySize: 0,
     firstTokens: firstTokenScratch,
     stamp: 0,
+    asciiCapital: false,
   };
   beginTermScan(scan);
   let termStart: Int32Array;
@@ -251,7 +257,11 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   const sentences: Sentence[] = new Array<Sentence>(n);
   let totalWords = scan.words;
   if (end < text.length) totalWords += countWords(text, end, text.length);
-  const doc: Document = { sentences, vocabularySize, surface, surfaceHasLetter, words: totalWords, termData, termStart, uniqueStart, countOffset: termCount };
+  // Between and around sentences there is only whitespace, so the scan saw every letter when the
+  // split reached the end and kept every sentence (a split stopped by maxSentences may drop some).
+  const wholeText = end >= text.length && n < (options.maxSentences ?? Infinity);
+  const hasAsciiCapital = wholeText ? scan.asciiCapital : null;
+  const doc: Document = { sentences, vocabularySize, surface, surfaceHasLetter, words: totalWords, hasAsciiCapital, termData, termStart, uniqueStart, countOffset: termCount };
   for (let index = 0; index < n; index++) {
     sentences[index] = new ModelSentence(index, wordCounts[index]!, firstWords[index]!, text, starts[index]!, ends[index]!, doc);
   }

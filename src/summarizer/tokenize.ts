@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.ts';
-import { ANY_NON_ASCII, CHUNK_CHARS, ChunkFlag, fingerprintChunk, fingerprintViews, loadCodeUnits, loadWordTable, TOKEN_COUNT_MASK } from './wasm/fingerprint-pass.ts';
+import { ANY_ASCII_CAPITAL, ANY_NON_ASCII, CHUNK_CHARS, ChunkFlag, fingerprintChunk, fingerprintViews, loadCodeUnits, loadWordTable, TOKEN_COUNT_MASK } from './wasm/fingerprint-pass.ts';
 
 /**
  * Word tokens for ranking: runs of letters/digits, lowercased. Hot paths scan character codes
@@ -9,12 +9,14 @@ import { ANY_NON_ASCII, CHUNK_CHARS, ChunkFlag, fingerprintChunk, fingerprintVie
  * non-ASCII letters (which need full Unicode lowercasing), become strings.
  */
 /**
- * For every UTF-16 code unit: its lowercase form for an ASCII letter or digit, 1 for any other
- * letter or digit (\p{L} or \p{N}), 0 for everything else (surrogate halves included: emoji and
- * rare scripts are no words). Built once, from the runs of a regex over a string of all BMP
+ * For every UTF-16 code unit: its lowercase form for an ASCII letter or digit (plus 128 for an
+ * ASCII capital, so the fingerprint pass notices capitals at no cost), 1 for any other letter or
+ * digit (\p{L} or \p{N}), 0 for everything else (surrogate halves included: emoji and rare
+ * scripts are no words). Built once, from the runs of a regex over a string of all BMP
  * characters (a few milliseconds), so hot loops classify any character with one read and no call
  * (a call in a loop makes the compiler keep the loop's variables in memory).
  */
+const ASCII_CAPITAL_MARK = 128;
 const WORD_CODES = wordCodeTable();
 loadWordTable(WORD_CODES);
 
@@ -27,7 +29,7 @@ function wordCodeTable(): Uint8Array {
   for (let run = runs.exec(all); run !== null; run = runs.exec(all)) table.fill(1, run.index, runs.lastIndex);
   for (let code = 48; code <= 57; code++) table[code] = code;
   for (let code = 97; code <= 122; code++) table[code] = code;
-  for (let code = 65; code <= 90; code++) table[code] = code | 0x20;
+  for (let code = 65; code <= 90; code++) table[code] = (code | 0x20) + ASCII_CAPITAL_MARK;
   return table;
 }
 
@@ -266,6 +268,8 @@ export interface TermScan {
   firstTokens: Int32Array;
   /** The document's stamp, set by beginTermScan. */
   stamp: number;
+  /** Whether an ASCII capital letter was among the characters scanned. */
+  asciiCapital: boolean;
 }
 
 /**
@@ -278,6 +282,7 @@ export function beginTermScan(out: TermScan): void {
   out.count = 0;
   out.words = 0;
   out.vocabularySize = 0;
+  out.asciiCapital = false;
   stemMarks[0] = out.stamp;
   stemMarks[1] = -1;
 }
@@ -312,6 +317,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   const { hashes, checks, ends, nonAscii } = fingerprintViews();
   let words = 0;
   let firstId = -1;
+  let capitals = 0; // the chunks' results, or-ed: their ANY_ASCII_CAPITAL bit
   // The table in locals, re-read after a call that may replace it.
   let table = slots;
   let mask = slotMask;
@@ -322,6 +328,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
     const result = fingerprintChunk(chunk, chunkEnd, flags);
     const n = result & TOKEN_COUNT_MASK;
     const anyNonAscii = (result & ANY_NON_ASCII) !== 0;
+    capitals |= result;
 
     // Second pass: each token's record in the table; its token id and stem entry replace its
     // fingerprints. (A pass of its own: its table reads, cache misses mostly, then overlap instead
@@ -369,6 +376,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   }
   out.count = count;
   out.words += words;
+  if ((capitals & ANY_ASCII_CAPITAL) !== 0) out.asciiCapital = true;
   out.vocabularySize = vocabulary;
   return firstId < 0 ? '' : tokenTexts[firstId]!;
 }

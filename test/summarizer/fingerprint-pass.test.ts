@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeUnitsOf } from '../../src/summarizer/tokenize.ts';
-import { ANY_NON_ASCII, CHUNK_CHARS, ChunkFlag, fingerprintChunk, fingerprintViews, TOKEN_COUNT_MASK } from '../../src/summarizer/wasm/fingerprint-pass.ts';
+import { ANY_ASCII_CAPITAL, ANY_NON_ASCII, CHUNK_CHARS, ChunkFlag, fingerprintChunk, fingerprintViews, TOKEN_COUNT_MASK } from '../../src/summarizer/wasm/fingerprint-pass.ts';
 import { WASM_BASE64 } from '../../src/summarizer/wasm/fingerprint-wasm.ts';
 import { compileWat, WASM_DIR } from '../../scripts/wasm.ts';
 
@@ -28,6 +28,7 @@ function passTokens(text: string, from: number, to: number): PassToken[] {
       flagged += nonAscii[k]!;
     }
     expect((result & ANY_NON_ASCII) !== 0).toBe(flagged > 0 || nonAscii[n] === 1);
+    expect((result & ANY_ASCII_CAPITAL) !== 0).toBe(/[A-Z]/.test(text.slice(chunk, chunkEnd)));
     nonAscii.fill(0, 0, n + 1);
   }
   return tokens;

@@ -43,7 +43,7 @@ describe('termIdOf', () => {
 
 /** scanTerms over the given ranges of one text, as one document. */
 function termScan(text: string, ranges: readonly (readonly [number, number])[]): { scan: TermScan; firstWords: string[] } {
-  const scan: TermScan = { terms: new Int32Array(1), count: 0, words: 0, vocabularySize: 0, firstTokens: new Int32Array(1), stamp: 0 };
+  const scan: TermScan = { terms: new Int32Array(1), count: 0, words: 0, vocabularySize: 0, firstTokens: new Int32Array(1), stamp: 0, asciiCapital: false };
   beginTermScan(scan);
   const codes = codeUnitsOf(text, text.length);
   const firstWords = ranges.map(([from, to]) => scanTerms(text, codes, from, to, scan));
@@ -165,5 +165,24 @@ describe('transient documents', () => {
     expect([...kept.termData.subarray(kept.uniqueStart[1]!, kept.uniqueStart[2]!)]).toEqual([...s.uniqueTerms]);
     expect(kept.termData[kept.uniqueStart[1]! + kept.countOffset]).toBe(s.termCounts[0]);
     expect(kept.termStart[2]! - kept.termStart[1]!).toBe(s.terms.length);
+  });
+});
+
+describe('whether a document has ASCII capitals', () => {
+  it('is told by the scan of the whole text', () => {
+    expect(buildDocument('the market rose. Traders cheered.').hasAsciiCapital).toBe(true);
+    expect(buildDocument('the market rose. traders cheered, café owners too. ÉÀÈ.').hasAsciiCapital).toBe(false);
+    expect(buildDocument('').hasAsciiCapital).toBe(false);
+  });
+
+  it('sees a capital in a later chunk, paragraph or glued sentence', () => {
+    expect(buildDocument(`${'word '.repeat(1_000)}then X.`).hasAsciiCapital).toBe(true);
+    expect(buildDocument('first part.\n\nsecond part.While more').hasAsciiCapital).toBe(true);
+  });
+
+  it('is unknown when sentences past maxSentences were left out', () => {
+    const text = 'one here. two here. three here. And Four.';
+    expect(buildDocument(text, { maxSentences: 3 }).hasAsciiCapital).toBeNull();
+    expect(buildDocument(text, { maxSentences: 5 }).hasAsciiCapital).toBe(true);
   });
 });

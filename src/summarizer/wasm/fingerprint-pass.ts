@@ -28,8 +28,10 @@ export const enum ChunkFlag {
   Last = 2,
 }
 
-/** What fingerprintChunk returns, beside the token count in its low 16 bits: set when a token has a non-ASCII letter. */
+/** What fingerprintChunk returns, beside the token count in its low 16 bits: set when a token has a non-ASCII letter... */
 export const ANY_NON_ASCII = 0x10000;
+/** ...and set when the chunk has an ASCII capital letter. */
+export const ANY_ASCII_CAPITAL = 0x20000;
 export const TOKEN_COUNT_MASK = 0xffff;
 
 interface FingerprintExports {
@@ -99,7 +101,8 @@ export function fingerprintViews(): FingerprintViews {
 /**
  * Fingerprints the tokens of text[from, to) (at most CHUNK_CHARS characters of the text last
  * loaded) into the per-token views; see fingerprint.wat. Returns the token count, plus
- * ANY_NON_ASCII when a token has a non-ASCII letter (the caller clears those flags after reading).
+ * ANY_NON_ASCII when a token has a non-ASCII letter (the caller clears those flags after reading),
+ * plus ANY_ASCII_CAPITAL when the chunk has an ASCII capital.
  */
 export function fingerprintChunk(from: number, to: number, flags: number): number {
   return wasm.fingerprintChunk(from, to, flags);

@@ -6,8 +6,8 @@
 ;; need none. Build: npm run build:wasm (writes fingerprint-wasm.ts; a test checks it is current).
 ;;
 ;; Memory layout (byte offsets; the JavaScript side, fingerprint-pass.ts, uses the same numbers):
-;;   0      word table: per UTF-16 code unit, its lowercase ASCII letter or digit, 1 for any other
-;;          letter or digit, 0 for anything else (65,536 bytes)
+;;   0      word table: per UTF-16 code unit, its lowercase ASCII letter or digit (plus 128 for an
+;;          ASCII capital), 1 for any other letter or digit, 0 for anything else (65,536 bytes)
 ;;   65536  per token of the chunk: first fingerprint (i32, FNV-1a steps over lowercased codes)
 ;;   73728  per token: second fingerprint (i32, multiply-xorshift steps)
 ;;   81920  per token: end offset (i32)
@@ -24,10 +24,11 @@
 
   ;; Fingerprints text[from, to). Flags: 1 starts a new range (state reset), 2 ends it (a token
   ;; still being read is recorded). Returns the number of tokens recorded, plus 65536 when one of
-  ;; them has a non-ASCII letter (their flags are set; the caller clears them after reading).
+  ;; them has a non-ASCII letter (their flags are set; the caller clears them after reading), plus
+  ;; 131072 when the chunk has an ASCII capital letter.
   (func (export "fingerprintChunk") (param $p i32) (param $to i32) (param $flags i32) (result i32)
     (local $n i32) (local $hash i32) (local $check i32) (local $previous i32) (local $any i32)
-    (local $lower i32) (local $word i32) (local $keep i32) (local $hashBase i32) (local $checkBase i32)
+    (local $entry i32) (local $entries i32) (local $lower i32) (local $word i32) (local $keep i32) (local $hashBase i32) (local $checkBase i32)
     (local $slot i32)
     (if (i32.and (local.get $flags) (i32.const 1))
       (then
@@ -43,7 +44,9 @@
     (block $done
       (br_if $done (i32.ge_u (local.get $p) (local.get $to)))
       (loop $next
-        (local.set $lower (i32.load8_u (i32.load16_u offset=98304 (i32.shl (local.get $p) (i32.const 1)))))
+        (local.set $entry (i32.load8_u (i32.load16_u offset=98304 (i32.shl (local.get $p) (i32.const 1)))))
+        (local.set $entries (i32.or (local.get $entries) (local.get $entry)))
+        (local.set $lower (i32.and (local.get $entry) (i32.const 127)))
         (if (i32.eq (local.get $lower) (i32.const 1))
           (then
             (i32.store8 offset=90112 (local.get $n) (i32.const 1))
@@ -79,5 +82,7 @@
     (global.set $inWord (local.get $previous))
     ;; A token still being read carries its non-ASCII flag into the next chunk.
     (global.set $carriedNonAscii (i32.and (local.get $previous) (i32.load8_u offset=90112 (local.get $n))))
-    (i32.or (local.get $n) (i32.shl (local.get $any) (i32.const 16))))
+    (i32.or
+      (i32.or (local.get $n) (i32.shl (local.get $any) (i32.const 16)))
+      (i32.shl (i32.and (local.get $entries) (i32.const 128)) (i32.const 10))))
 )
