@@ -95,11 +95,9 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const fits = (p: PersonMention): boolean =>
-    !insideAny(p.start, quoteRanges) && (p.gender === null || p.gender === gender) && (p.likelyPerson || speakers.has(p.fullName));
   for (let i = last, steps = 0; i >= 0 && steps < 200; i--, steps++) {
     const person = persons[i] as PersonMention;
-    if (!fits(person)) continue;
+    if (!fitsAntecedent(person, gender, quoteRanges, speakers)) continue;
     // Step back to the first fitting person of the same sentence, past an opening clause ("Like Makaeff, Roffman …").
     const sentence = subjectStart(ctx.text, sentenceStart(ctx.text, person.start), person.start);
     let first = person;
@@ -107,7 +105,7 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
     for (; j >= 0; j--) {
       const earlier = persons[j] as PersonMention;
       if (earlier.start < sentence) break;
-      if (fits(earlier) && !modifiesNext(ctx.text, earlier, first)) first = earlier;
+      if (fitsAntecedent(earlier, gender, quoteRanges, speakers) && !modifiesNext(ctx.text, earlier, first)) first = earlier;
     }
     // "She doesn't think Clinton can …": the sentence's subject is the same pronoun, so the people
     // named in it are objects; the antecedent lies further back.
@@ -118,6 +116,11 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
     return first.fullName;
   }
   return null;
+}
+
+/** A person outside quotations, of the pronoun's gender (or unknown), who is likely a person or has spoken. */
+function fitsAntecedent(p: PersonMention, gender: Gender, quoteRanges: readonly QuoteSpan[], speakers: ReadonlySet<string>): boolean {
+  return !insideAny(p.start, quoteRanges) && (p.gender === null || p.gender === gender) && (p.likelyPerson || speakers.has(p.fullName));
 }
 
 /** "McConnell spokesman Don Stewart": a name followed only by a role word modifies the next name. */
