@@ -578,23 +578,63 @@ export function keyQuotes(text: string, limit = 3): Quote[] {
   if (!(limit > 0)) return [];
   const all = keptQuotations(text);
   const wanted = Math.floor(limit);
-  const scored: { q: Attributed; score: number }[] = [];
+  const candidates: Attributed[] = [];
+  const scores: number[] = [];
   for (let index = 0; index < all.length; index++) {
     const q = all[index] as Attributed;
     const words = Math.min(q.words, KEY_WORD_CAP);
-    if (words >= SHORT_QUOTE_WORDS) scored.push({ q, score: keyScore(text, q, words, index, all.length) });
+    if (words >= SHORT_QUOTE_WORDS) {
+      candidates.push(q);
+      scores.push(keyScore(text, q, words, index, all.length));
+    }
   }
-  scored.sort((a, b) => b.score - a.score || a.q.span.start - b.q.span.start);
   // Duplicates (same words ignoring case and spacing) are checked against the few kept quotes only;
-  // only the quotes read in this order are sliced.
+  // only the quotes read in this order are sliced. The best few are selected one by one rather than
+  // sorting them all (the rest is sorted only if many duplicates or a large limit read on).
   const out: Quote[] = [];
-  for (const { q } of scored) {
-    if (out.length >= wanted) break;
+  for (let next = 0; next < candidates.length && out.length < wanted; next++) {
+    if (next < SELECTED_PICKS) selectBest(candidates, scores, next);
+    else if (next === SELECTED_PICKS) sortFrom(candidates, scores, next);
+    const q = candidates[next] as Attributed;
     const quoteText = text.slice(q.span.start, q.span.end);
     if (out.some((kept) => sameQuoteText(kept.text, quoteText))) continue;
     out.push({ text: quoteText, speaker: q.speaker });
   }
   return out;
+}
+
+/** Quotes keyQuotes picks by selection before it sorts the rest. */
+const SELECTED_PICKS = 8;
+
+/** True when candidate a comes before b in the key order: higher score first, then earlier. */
+function ranksBefore(scoreA: number, a: Attributed, scoreB: number, b: Attributed): boolean {
+  return scoreA > scoreB || (scoreA === scoreB && a.span.start < b.span.start);
+}
+
+/** Moves the first in key order of candidates[from..] (and its score) to `from`. */
+function selectBest(candidates: Attributed[], scores: number[], from: number): void {
+  let best = from;
+  for (let i = from + 1; i < candidates.length; i++) {
+    if (ranksBefore(scores[i] as number, candidates[i] as Attributed, scores[best] as number, candidates[best] as Attributed)) best = i;
+  }
+  if (best === from) return;
+  const candidate = candidates[best] as Attributed;
+  const score = scores[best] as number;
+  candidates[best] = candidates[from] as Attributed;
+  scores[best] = scores[from] as number;
+  candidates[from] = candidate;
+  scores[from] = score;
+}
+
+/** Sorts candidates[from..] (and their scores) into key order. */
+function sortFrom(candidates: Attributed[], scores: number[], from: number): void {
+  const rest: { q: Attributed; score: number }[] = [];
+  for (let i = from; i < candidates.length; i++) rest.push({ q: candidates[i] as Attributed, score: scores[i] as number });
+  rest.sort((a, b) => b.score - a.score || a.q.span.start - b.q.span.start);
+  rest.forEach(({ q, score }, i) => {
+    candidates[from + i] = q;
+    scores[from + i] = score;
+  });
 }
 
 /** True when a and b read the same ignoring case and runs of whitespace (as `lower + \s+ -> ' '` would). */
