@@ -19,9 +19,9 @@ export interface QuoteWithSpan extends Quote {
   readonly speakerPhrase: string | null;
 }
 
-/** 1 for the codes below 160 that JavaScript's `\s` matches. */
-const ASCII_SPACE = new Uint8Array(160);
-for (const c of [9, 10, 11, 12, 13, 32]) ASCII_SPACE[c] = 1;
+/** 1 for each UTF-16 code that is whitespace (see isWhitespaceCode): one load per character. */
+const WHITESPACE = new Uint8Array(0x10000);
+for (let c = 0; c < WHITESPACE.length; c++) WHITESPACE[c] = isWhitespaceCode(c) ? 1 : 0;
 
 /** Whitespace-separated words in text[start, end). */
 function wordCountIn(text: string, start: number, end: number): number {
@@ -30,8 +30,7 @@ function wordCountIn(text: string, start: number, end: number): number {
   let count = 0;
   let previousSpace = 1;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const space = c < 160 ? ASCII_SPACE[c]! : isWhitespaceCode(c) ? 1 : 0;
+    const space = WHITESPACE[text.charCodeAt(i)]!;
     count += previousSpace & (space ^ 1);
     previousSpace = space;
   }
