@@ -19,9 +19,9 @@ export interface QuoteWithSpan extends Quote {
   readonly speakerPhrase: string | null;
 }
 
-/** 1 for the codes below 160 that JavaScript's `\s` matches. */
-const ASCII_SPACE = new Uint8Array(160);
-for (const c of [9, 10, 11, 12, 13, 32]) ASCII_SPACE[c] = 1;
+/** 1 for each UTF-16 code that is whitespace (see isWhitespaceCode): one load per character. */
+const WHITESPACE = new Uint8Array(0x10000);
+for (let c = 0; c < WHITESPACE.length; c++) WHITESPACE[c] = isWhitespaceCode(c) ? 1 : 0;
 
 /** Whitespace-separated words in text[start, end). */
 function wordCountIn(text: string, start: number, end: number): number {
@@ -30,8 +30,7 @@ function wordCountIn(text: string, start: number, end: number): number {
   let count = 0;
   let previousSpace = 1;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const space = c < 160 ? ASCII_SPACE[c]! : isWhitespaceCode(c) ? 1 : 0;
+    const space = WHITESPACE[text.charCodeAt(i)]!;
     count += previousSpace & (space ^ 1);
     previousSpace = space;
   }
@@ -95,11 +94,9 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const fits = (p: PersonMention): boolean =>
-    !insideAny(p.start, quoteRanges) && (p.gender === null || p.gender === gender) && (p.likelyPerson || speakers.has(p.fullName));
   for (let i = last, steps = 0; i >= 0 && steps < 200; i--, steps++) {
     const person = persons[i] as PersonMention;
-    if (!fits(person)) continue;
+    if (!fitsAntecedent(person, gender, quoteRanges, speakers)) continue;
     // Step back to the first fitting person of the same sentence, past an opening clause ("Like Makaeff, Roffman …").
     const sentence = subjectStart(ctx.text, sentenceStart(ctx.text, person.start), person.start);
     let first = person;
@@ -107,7 +104,7 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
     for (; j >= 0; j--) {
       const earlier = persons[j] as PersonMention;
       if (earlier.start < sentence) break;
-      if (fits(earlier) && !modifiesNext(ctx.text, earlier, first)) first = earlier;
+      if (fitsAntecedent(earlier, gender, quoteRanges, speakers) && !modifiesNext(ctx.text, earlier, first)) first = earlier;
     }
     // "She doesn't think Clinton can …": the sentence's subject is the same pronoun, so the people
     // named in it are objects; the antecedent lies further back.
@@ -118,6 +115,11 @@ function antecedentBefore(ctx: Context, at: number, gender: Gender, quoteRanges:
     return first.fullName;
   }
   return null;
+}
+
+/** A person outside quotations, of the pronoun's gender (or unknown), who is likely a person or has spoken. */
+function fitsAntecedent(p: PersonMention, gender: Gender, quoteRanges: readonly QuoteSpan[], speakers: ReadonlySet<string>): boolean {
+  return !insideAny(p.start, quoteRanges) && (p.gender === null || p.gender === gender) && (p.likelyPerson || speakers.has(p.fullName));
 }
 
 /** "McConnell spokesman Don Stewart": a name followed only by a role word modifies the next name. */
@@ -575,23 +577,63 @@ export function keyQuotes(text: string, limit = 3): Quote[] {
   if (!(limit > 0)) return [];
   const all = keptQuotations(text);
   const wanted = Math.floor(limit);
-  const scored: { q: Attributed; score: number }[] = [];
+  const candidates: Attributed[] = [];
+  const scores: number[] = [];
   for (let index = 0; index < all.length; index++) {
     const q = all[index] as Attributed;
     const words = Math.min(q.words, KEY_WORD_CAP);
-    if (words >= SHORT_QUOTE_WORDS) scored.push({ q, score: keyScore(text, q, words, index, all.length) });
+    if (words >= SHORT_QUOTE_WORDS) {
+      candidates.push(q);
+      scores.push(keyScore(text, q, words, index, all.length));
+    }
   }
-  scored.sort((a, b) => b.score - a.score || a.q.span.start - b.q.span.start);
   // Duplicates (same words ignoring case and spacing) are checked against the few kept quotes only;
-  // only the quotes read in this order are sliced.
+  // only the quotes read in this order are sliced. The best few are selected one by one rather than
+  // sorting them all (the rest is sorted only if many duplicates or a large limit read on).
   const out: Quote[] = [];
-  for (const { q } of scored) {
-    if (out.length >= wanted) break;
+  for (let next = 0; next < candidates.length && out.length < wanted; next++) {
+    if (next < SELECTED_PICKS) selectBest(candidates, scores, next);
+    else if (next === SELECTED_PICKS) sortFrom(candidates, scores, next);
+    const q = candidates[next] as Attributed;
     const quoteText = text.slice(q.span.start, q.span.end);
     if (out.some((kept) => sameQuoteText(kept.text, quoteText))) continue;
     out.push({ text: quoteText, speaker: q.speaker });
   }
   return out;
+}
+
+/** Quotes keyQuotes picks by selection before it sorts the rest. */
+const SELECTED_PICKS = 8;
+
+/** True when candidate a comes before b in the key order: higher score first, then earlier. */
+function ranksBefore(scoreA: number, a: Attributed, scoreB: number, b: Attributed): boolean {
+  return scoreA > scoreB || (scoreA === scoreB && a.span.start < b.span.start);
+}
+
+/** Moves the first in key order of candidates[from..] (and its score) to `from`. */
+function selectBest(candidates: Attributed[], scores: number[], from: number): void {
+  let best = from;
+  for (let i = from + 1; i < candidates.length; i++) {
+    if (ranksBefore(scores[i] as number, candidates[i] as Attributed, scores[best] as number, candidates[best] as Attributed)) best = i;
+  }
+  if (best === from) return;
+  const candidate = candidates[best] as Attributed;
+  const score = scores[best] as number;
+  candidates[best] = candidates[from] as Attributed;
+  scores[best] = scores[from] as number;
+  candidates[from] = candidate;
+  scores[from] = score;
+}
+
+/** Sorts candidates[from..] (and their scores) into key order. */
+function sortFrom(candidates: Attributed[], scores: number[], from: number): void {
+  const rest: { q: Attributed; score: number }[] = [];
+  for (let i = from; i < candidates.length; i++) rest.push({ q: candidates[i] as Attributed, score: scores[i] as number });
+  rest.sort((a, b) => b.score - a.score || a.q.span.start - b.q.span.start);
+  rest.forEach(({ q, score }, i) => {
+    candidates[from + i] = q;
+    scores[from + i] = score;
+  });
 }
 
 /** True when a and b read the same ignoring case and runs of whitespace (as `lower + \s+ -> ' '` would). */
