@@ -1,6 +1,6 @@
 import { buildDocument, type Document, type Sentence } from './document.ts';
 import { isWhitespaceCode } from './chars.ts';
-import { keyQuotes } from './quotes.ts';
+import { keyQuotes, type TextFacts } from './quotes.ts';
 import { briefbotRanker, transientRanking, type Ranker, type TransientRanking } from './rank.ts';
 import type { Quote, Summary, SummaryLength, SummaryOptions } from './types.ts';
 
@@ -31,6 +31,10 @@ const NO_RANKING: TransientRanking = {
   wordedTerms: new Int32Array(0),
 };
 
+/** Facts for key quotes (shared: no object per summary). NO_CAPITALS also holds for the part quoteScope keeps. */
+const NO_CAPITALS: TextFacts = { hasAsciiCapital: false };
+const UNKNOWN_FACTS: TextFacts = {};
+
 /** How summarize models a text: capped, transient (see DocumentOptions). */
 const SUMMARY_MODEL = { maxSentences: MAX_RANKED_SENTENCES, transient: true } as const;
 
@@ -51,7 +55,9 @@ export function summarizeWith(ranker: Ranker, cleanText: string, options: Summar
   const headline = headlineOf(doc, order, scores, informative);
   const keywords = keywordsOf(doc, leadWeightedCounts);
   const ratio = doc.words === 0 ? 0 : summaryWords / doc.words;
-  return new SummaryWithLazyQuotes(headline, sentences, keywords, cleanText, doc.words, summaryWords, ratio);
+  // A text without capitals (a lowercase feed) is known as such: key quotes need not look again.
+  const textFacts: TextFacts = doc.hasAsciiCapital === false ? NO_CAPITALS : UNKNOWN_FACTS;
+  return new SummaryWithLazyQuotes(headline, sentences, keywords, cleanText, textFacts, doc.words, summaryWords, ratio);
 }
 
 /**
@@ -69,11 +75,12 @@ class SummaryWithLazyQuotes implements Summary {
   declare readonly summaryWords: number;
   declare readonly ratio: number;
   readonly #text: string;
+  readonly #textFacts: TextFacts;
   #quotes: readonly Quote[] | undefined = undefined;
 
   static readonly #quotesProperty: PropertyDescriptor = {
     get(this: SummaryWithLazyQuotes): readonly Quote[] {
-      return (this.#quotes ??= keyQuotes(quoteScope(this.#text), 3));
+      return (this.#quotes ??= keyQuotes(quoteScope(this.#text), 3, this.#textFacts));
     },
     enumerable: true,
     configurable: true,
@@ -84,11 +91,13 @@ class SummaryWithLazyQuotes implements Summary {
     sentences: readonly string[],
     keywords: readonly string[],
     text: string,
+    textFacts: TextFacts,
     articleWords: number,
     summaryWords: number,
     ratio: number,
   ) {
     this.#text = text;
+    this.#textFacts = textFacts;
     // Assigned in the order callers have always seen the keys in.
     this.headline = headline;
     this.sentences = sentences;

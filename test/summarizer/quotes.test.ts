@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findQuoteSpans, findQuotes, keyQuotes } from '../../src/summarizer/quotes.ts';
+import { findQuoteSpans, findQuotes, isLowercaseText, keyQuotes } from '../../src/summarizer/quotes.ts';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'quotes');
 const seed = readFileSync(join(fixtures, 'seed-clean.txt'), 'utf8');
@@ -184,6 +184,18 @@ describe('keyQuotes', () => {
     const text = Array.from({ length: 6 }, (_, i) => `"Quote number ${i} is long enough to count here," said Mayor Ann Smith.`).join('\n');
     expect(keyQuotes(text, 2)).toHaveLength(2);
     expect(keyQuotes(text, 0)).toEqual([]);
+  });
+
+  it('trusts a caller that knows the text has no capitals, and reads the text otherwise', () => {
+    // A lowercase text gets no names guessed: "said mayor ann smith" names no speaker.
+    const text = '"quote number one is long enough to count here," said mayor ann smith.';
+    expect(isLowercaseText(text)).toBe(true);
+    expect(isLowercaseText(text, { hasAsciiCapital: false })).toBe(true);
+    expect(isLowercaseText('Mayor Ann Smith spoke.')).toBe(false);
+    // The fact is taken as given (the summarizer only passes what its own scan saw).
+    expect(isLowercaseText('Mayor Ann Smith spoke.', { hasAsciiCapital: false })).toBe(true);
+    expect(isLowercaseText('Mayor Ann Smith spoke.', { hasAsciiCapital: null })).toBe(false);
+    expect(keyQuotes(text, 3, { hasAsciiCapital: false })).toEqual(keyQuotes(text, 3));
   });
 });
 

@@ -76,6 +76,14 @@ describe('summarize', () => {
     expect(JSON.parse(JSON.stringify(summary)).quotes).toEqual(keyQuotes(seed, 3));
   });
 
+  it('finds the same quotes in a lowercase feed, told by the summary that the text has no capitals', () => {
+    const lower = seed.toLowerCase();
+    expect(buildDocument(lower).hasAsciiCapital).toBe(false);
+    const quotes = summarize(lower).quotes;
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes).toEqual(keyQuotes(lower, 3));
+  });
+
   it('skips a near-duplicate sentence', () => {
     const text = 'Floods closed the main road into town. Floods closed the main road into town again. Schools will open late on Friday.';
     const summary = summarizeWith(leadRanker, text, { sentences: 2 });
