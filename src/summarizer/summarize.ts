@@ -349,9 +349,31 @@ function headlineOf(doc: Document, order: RankOrder, scores: Float64Array, infor
   const best = order.totallyOrdered ? headlineSentenceByRank(doc, order, informative) : headlineSentenceByScan(doc, scores, informative);
   if (best === undefined) return '';
   const text = best.text;
-  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
-  // (the common case: a test without building a string).
-  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+  return shorten(collapsingChanges(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+}
+
+/**
+ * Characters of a headline sentence that can decide its shortened form: trimming drops at most one
+ * leading space when no run of spaces starts the text, and shorten() reads only the first
+ * HEADLINE_MAX characters of what it keeps once that is longer.
+ */
+const HEADLINE_SPAN = HEADLINE_MAX + 2;
+
+/**
+ * Whether collapsing the whitespace runs of a headline sentence can change its shortened form.
+ * Without a run of spaces or another whitespace character in text[0, HEADLINE_SPAN) the collapse
+ * keeps those characters as they are (a run starting at the last one becomes that one space), so
+ * both texts agree there; when the last of them is neither whitespace nor a final mark, both also
+ * keep more than HEADLINE_MAX characters after trimming, so shorten() cuts both at the same place.
+ * Then only those characters are searched (the regex costs per character read), else the whole text.
+ */
+function collapsingChanges(text: string): boolean {
+  if (text.length > HEADLINE_SPAN) {
+    const last = text.charCodeAt(HEADLINE_SPAN - 1);
+    const mayBeTrimmed = isWhitespaceCode(last) || last === 46 || last === 33 || last === 63; // . ! ?
+    if (!mayBeTrimmed) return UNUSUAL_SPACING.test(text.slice(0, HEADLINE_SPAN));
+  }
+  return UNUSUAL_SPACING.test(text);
 }
 
 /**
