@@ -477,24 +477,23 @@ export function shorten(text: string, maxLength: number): string {
 
 /** Top content terms by their counts weighted by position (earlier mentions weigh more); shown as a surface form from the text. */
 function keywordsOf(doc: Document, weight: Float64Array): string[] {
-  const { surface } = doc;
   // The best worded terms, found without reading surface forms (strings scattered in memory, so
   // each read is likely a cache miss), are the keywords unless one of them is too short.
   let kept = bestTerms(doc, weight, false);
   for (let k = 0; k < kept; k++) {
-    if (!longEnough(surface[keywordScratch[k]!])) {
+    if (!longEnough(doc.surfaceOf(keywordScratch[k]!))) {
       kept = bestTerms(doc, weight, true);
       break;
     }
   }
   const keywords: string[] = [];
-  for (let k = 0; k < kept; k++) keywords.push(surface[keywordScratch[k]!] ?? '');
+  for (let k = 0; k < kept; k++) keywords.push(doc.surfaceOf(keywordScratch[k]!));
   return keywords;
 }
 
 /** Whether a surface form is long enough for a keyword. */
-function longEnough(surface: string | undefined): boolean {
-  return (surface ?? '').length > 2;
+function longEnough(surface: string): boolean {
+  return surface.length > 2;
 }
 
 /**
@@ -503,7 +502,7 @@ function longEnough(surface: string | undefined): boolean {
  */
 function bestTerms(doc: Document, weight: Float64Array, checkLength: boolean): number {
   const vocabulary = doc.vocabularySize;
-  const { surface, surfaceHasLetter } = doc;
+  const { surfaceHasLetter } = doc;
   // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
   const best = keywordScratch;
   let kept = 0;
@@ -511,7 +510,7 @@ function bestTerms(doc: Document, weight: Float64Array, checkLength: boolean): n
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
     if (w <= floor) continue; // cheap test first
-    if (surfaceHasLetter[id] === 0 || (checkLength && !longEnough(surface[id]))) continue;
+    if (surfaceHasLetter[id] === 0 || (checkLength && !longEnough(doc.surfaceOf(id)))) continue;
     let at = kept < KEYWORD_COUNT ? kept++ : KEYWORD_COUNT - 1; // a full list drops its last
     while (at > 0 && weight[best[at - 1]!]! < w) {
       best[at] = best[at - 1]!;
