@@ -211,7 +211,8 @@ function stale(at: number, from: number): boolean {
 function nextMatch(search: CharSearch, text: string, from: number, end: number): number {
   if (search.text !== text || from < search.from) {
     search.firstAt = -2;
-    search.found.fill(-2);
+    // A loop, not Array#fill: a builtin call costs more than the few stores.
+    for (let k = 0; k < search.found.length; k++) search.found[k] = -2;
     search.othersAt = -2;
     search.text = text;
   }
