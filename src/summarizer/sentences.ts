@@ -169,6 +169,7 @@ class CurlyQuoteSearch implements RareSearch {
 
   release(): void {
     this.#text = '';
+    this.#unitsFrom = -1; // the empty text has no quote
     this.#units = this.#reused;
   }
 
