@@ -151,14 +151,24 @@ class CurlyQuoteSearch implements RareSearch {
   #reused: Buffer = Buffer.alloc(0);
   /** Code units of text[unitsFrom...] (a view of `reused`, or a buffer of its own for a long text). */
   #units: Buffer = this.#reused;
-  /** Byte offset of the next code-unit start holding 0x1c, then 0x1d, in units (-1 none, -2 not searched). */
+  /**
+   * Byte offset of the next code-unit start holding 0x1c, then 0x1d, in units at or after `#byte`
+   * (-1 none, -2 not searched).
+   */
   #openAt = -2;
   #closeAt = -2;
+  #byte = 0;
 
   next(text: string, from: number): number {
     if (text !== this.#text) this.#load(text);
     if (this.#unitsFrom < 0) return -1;
     const byte = 2 * Math.max(0, from - this.#unitsFrom);
+    if (byte < this.#byte) {
+      // Searching backwards: hits before the last search's start were never looked for.
+      this.#openAt = -2;
+      this.#closeAt = -2;
+    }
+    this.#byte = byte;
     if (this.#openAt === -2 || (this.#openAt >= 0 && this.#openAt < byte)) this.#openAt = this.#nextUnit(0x1c, byte);
     if (this.#closeAt === -2 || (this.#closeAt >= 0 && this.#closeAt < byte)) this.#closeAt = this.#nextUnit(0x1d, byte);
     const open = this.#openAt;
@@ -177,6 +187,7 @@ class CurlyQuoteSearch implements RareSearch {
     this.#text = text;
     this.#openAt = -2;
     this.#closeAt = -2;
+    this.#byte = 0;
     const wide = CurlyQuoteSearch.#WIDE;
     wide.lastIndex = 0;
     this.#unitsFrom = wide.test(text) ? wide.lastIndex - 1 : -1;

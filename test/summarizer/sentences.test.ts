@@ -114,5 +114,8 @@ describe('curly quotations', () => {
       expect(splitSentences(`${before}\n${quoted}`)).toEqual([...paragraph, ...expected]);
       expect(splitSentences(`${before}\n${quoted} ${quoted}\n${quoted}`)).toEqual([...paragraph, ...expected, ...expected, ...expected]);
     }
+    // A paragraph split in windows of 200,000 characters.
+    const huge = `${'Word. '.repeat(40_000)}It\u2019s long. ${quoted} ${quoted}`;
+    expect(splitSentences(huge).slice(-5)).toEqual(['It\u2019s long.', ...expected, ...expected]);
   });
 });
