@@ -365,7 +365,8 @@ const HEADLINE_SPAN = HEADLINE_MAX + 2;
  * keeps those characters as they are (a run starting at the last one becomes that one space), so
  * both texts agree there; when the last of them is neither whitespace nor a final mark, both also
  * keep more than HEADLINE_MAX characters after trimming, so shorten() cuts both at the same place.
- * Then only those characters are searched (the regex costs per character read), else the whole text.
+ * Then only those characters are searched (the searches cost per character read), else the whole
+ * text.
  */
 function collapsingChanges(text: string): boolean {
   if (text.length > HEADLINE_SPAN) {
