@@ -103,8 +103,8 @@ const quotedRanges: number[] = [];
  * `rare` ones, which share one search of their own (see CurlyQuoteSearch): indexOf is slow for a
  * character whose higher byte is common (the curly quotes' 0x20) in two-byte text. Each part's
  * next match is remembered, so scanning paragraph after paragraph never re-reads the stretch up to
- * a far-away match: total work stays linear. The first character is the common one: the nearest match of all the others is
- * remembered too, so a call usually searches the first one only.
+ * a far-away match: total work stays linear. The first character is the common one: the nearest
+ * match of all the others is remembered too, so a call usually searches the first one only.
  */
 interface CharSearch {
   readonly first: string;
