@@ -22,8 +22,13 @@ export interface Document {
   readonly sentences: readonly Sentence[];
   /** Number of distinct content terms; term ids are 0..vocabularySize-1. */
   readonly vocabularySize: number;
-  /** For each term id, a surface form seen in the text (its first lowercase token). */
+  /**
+   * For each term id, a surface form seen in the text (its first lowercase token); a transient
+   * document makes this array on first read (see surfaceOf).
+   */
   readonly surface: readonly string[];
+  /** The surface form of one term (as surface[term]), without making the whole array. */
+  surfaceOf(term: number): string;
   /** For each term id, 1 when its surface form has a letter (an ASCII letter or a non-ASCII character), 0 for digits only. */
   readonly surfaceHasLetter: Uint8Array;
   /** Total word tokens of the text. */
@@ -43,6 +48,66 @@ export interface Document {
   readonly termStart: Int32Array;
   readonly uniqueStart: Int32Array;
   readonly countOffset: number;
+}
+
+/**
+ * The surface forms of a document's terms: read from the token table by each term's first token,
+ * on demand for a transient document (a summary reads only its few keywords' forms). The forms are
+ * copied out before anything can change what they are read from: at once for an ordinary document,
+ * and for a transient one at the next build of an ordinary document (its scan reuses the
+ * first-token buffer and may reset the token table). A later transient build ends the transient
+ * document's life anyway (it reuses its term buffers), so its forms are then never copied.
+ */
+class SurfaceForms {
+  #forms: string[] | null = null;
+
+  constructor(
+    private readonly firstTokens: Int32Array,
+    private readonly count: number,
+  ) {}
+
+  of(term: number): string {
+    if (this.#forms !== null) return this.#forms[term] ?? '';
+    return term >= 0 && term < this.count ? tokenTable().texts[this.firstTokens[term]!]! : '';
+  }
+
+  all(): string[] {
+    if (this.#forms === null) {
+      const { texts } = tokenTable();
+      const forms = new Array<string>(this.count);
+      for (let term = 0; term < this.count; term++) forms[term] = texts[this.firstTokens[term]!]!;
+      this.#forms = forms;
+    }
+    return this.#forms;
+  }
+}
+
+/** The surface forms of the last transient document, still read from the token table (null when none). */
+let lazySurfaceForms: SurfaceForms | null = null;
+
+/** The document model; `surface` is an accessor shared by all documents (see SurfaceForms). */
+class ModelDocument implements Document {
+  readonly sentences: Sentence[] = [];
+
+  constructor(
+    readonly vocabularySize: number,
+    private readonly surfaceForms: SurfaceForms,
+    readonly surfaceHasLetter: Uint8Array,
+    readonly words: number,
+    readonly hasAsciiCapital: boolean | null,
+    readonly termData: Int32Array,
+    readonly termStart: Int32Array,
+    readonly uniqueStart: Int32Array,
+    readonly countOffset: number,
+  ) {}
+
+  get surface(): readonly string[] {
+    return this.surfaceForms.all();
+  }
+
+  surfaceOf(term: number): string {
+    return this.surfaceForms.of(term);
+  }
 }
 
 /** A sentence of the model: text and term arrays are made on first read (most are never read). */
@@ -182,9 +247,12 @@ function countDistinctTerms(termData: Int32Array, termStart: Int32Array, firstNe
 
 /** Builds the immutable document model: sentences, tokens, stems, term ids. */
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
+  const transient = options.transient === true;
+  // The last transient document may still be read while an ordinary one is built (see SurfaceForms).
+  if (!transient) lazySurfaceForms?.all();
+  lazySurfaceForms = null;
   const { starts, ends, end } = sentenceSpans(text, options.maxSentences ?? Infinity);
   const n = starts.length;
-  const transient = options.transient === true;
   // Content terms of every sentence, in one buffer, read in place from the text (a transient
   // document scans them straight into its reused term buffer).
   const scan: TermScan = {
@@ -224,10 +292,12 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   firstNewTerm[n] = scan.vocabularySize;
   firstTokenScratch = scan.firstTokens;
 
-  // Each term's surface form: the text of its first token.
+  // Each term's surface form is the text of its first token.
   const vocabularySize = scan.vocabularySize;
-  const { texts, letters } = tokenTable();
-  const surface = new Array<string>(vocabularySize);
+  const surfaceForms = new SurfaceForms(scan.firstTokens, vocabularySize);
+  if (transient) lazySurfaceForms = surfaceForms;
+  else surfaceForms.all();
+  const { letters } = tokenTable();
   let surfaceHasLetter: Uint8Array;
   if (transient) {
     if (transientSurfaceHasLetter.length < vocabularySize) transientSurfaceHasLetter = new Uint8Array(2 * vocabularySize);
@@ -235,11 +305,8 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   } else {
     surfaceHasLetter = new Uint8Array(vocabularySize);
   }
-  for (let term = 0; term < vocabularySize; term++) {
-    const id = scan.firstTokens[term]!;
-    surface[term] = texts[id]!;
-    surfaceHasLetter[term] = letters[id]!;
-  }
+  const firstTokens = scan.firstTokens;
+  for (let term = 0; term < vocabularySize; term++) surfaceHasLetter[term] = letters[firstTokens[term]!]!;
 
   // One array for all term lists: terms, then distinct terms, then their counts, each part as
   // long as the term count (an upper bound), so distinct terms are written in place.
@@ -254,14 +321,14 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   else termScratch = scan.terms;
   countDistinctTerms(termData, termStart, firstNewTerm, n, vocabularySize, uniqueStart);
 
-  const sentences: Sentence[] = new Array<Sentence>(n);
   let totalWords = scan.words;
   if (end < text.length) totalWords += countWords(text, end, text.length);
   // Between and around sentences there is only whitespace, so the scan saw every letter when the
   // split reached the end and kept every sentence (a split stopped by maxSentences may drop some).
   const wholeText = end >= text.length && n < (options.maxSentences ?? Infinity);
   const hasAsciiCapital = wholeText ? scan.asciiCapital : null;
-  const doc: Document = { sentences, vocabularySize, surface, surfaceHasLetter, words: totalWords, hasAsciiCapital, termData, termStart, uniqueStart, countOffset: termCount };
+  const doc = new ModelDocument(vocabularySize, surfaceForms, surfaceHasLetter, totalWords, hasAsciiCapital, termData, termStart, uniqueStart, termCount);
+  const sentences = doc.sentences;
   for (let index = 0; index < n; index++) {
     sentences[index] = new ModelSentence(index, wordCounts[index]!, firstWords[index]!, text, starts[index]!, ends[index]!, doc);
   }

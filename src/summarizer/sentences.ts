@@ -100,16 +100,16 @@ const quotedRanges: number[] = [];
  * Finds the next of a set of characters in a text. Each character is searched on its own with
  * String#indexOf (a native scan with little overhead per call: most calls of a split are for
  * periods, and a non-Latin-1 character is not searched at all in a one-byte string), except the
- * `rare` ones, which share one regex: indexOf is slow for a character whose higher byte is common
- * (the curly quotes' 0x20) in two-byte text. Each part's next match is remembered, so scanning
- * paragraph after paragraph never re-reads the stretch up to a far-away match: total work stays
- * linear. The first character is the common one: the nearest match of all the others is
- * remembered too, so a call usually searches the first one only.
+ * `rare` ones, which share one search of their own (see CurlyQuoteSearch): indexOf is slow for a
+ * character whose higher byte is common (the curly quotes' 0x20) in two-byte text. Each part's
+ * next match is remembered, so scanning paragraph after paragraph never re-reads the stretch up to
+ * a far-away match: total work stays linear. The first character is the common one: the nearest
+ * match of all the others is remembered too, so a call usually searches the first one only.
  */
 interface CharSearch {
   readonly first: string;
   readonly others: readonly string[];
-  readonly rare: RegExp | null;
+  readonly rare: RareSearch | null;
   /** Next match at or after `from` of `first`: -1 when none, -2 when not searched yet. */
   firstAt: number;
   /** Next match at or after `from` of each of the others, then of `rare` (-1 when none, -2 when not searched yet). */
@@ -120,16 +120,98 @@ interface CharSearch {
   from: number;
 }
 
-function charSearch(chars: string, rare: RegExp | null): CharSearch {
+function charSearch(chars: string, rare: RareSearch | null): CharSearch {
   const others = [...chars.slice(1)];
   return { first: chars[0]!, others, rare, firstAt: -2, found: new Array<number>(others.length + 1).fill(-2), othersAt: -2, text: '', from: 0 };
 }
 
-/** Position of the next match of `rare` in text[from...], or -1 (none when there is no regex). */
-function nextRare(rare: RegExp | null, text: string, from: number): number {
-  if (rare === null) return -1;
-  rare.lastIndex = from;
-  return rare.test(text) ? rare.lastIndex - 1 : -1;
+/** A search for a few rare characters: the position of the next one in text[from...], or -1. */
+interface RareSearch {
+  next(text: string, from: number): number;
+  /** Forgets the last text (so it is not kept alive). */
+  release(): void;
+}
+
+/** Texts up to this many characters reuse one buffer of their code units (longer ones get their own). */
+const REUSED_UNITS = 1 << 16;
+
+/**
+ * Finds curly double quotes (U+201C, U+201D). A regex or indexOf pass costs ~0.5-1 ns a character
+ * of two-byte text, on every text that is not Latin-1, though most hold none. Instead, a text with a
+ * character past Latin-1 (a one-byte text holds no curly quote) is copied, from that character on,
+ * as UTF-16LE code units into a buffer, where the quotes' low bytes 0x1c and 0x1d (rare in text)
+ * are found by native byte searches; a hit counts when it starts a code unit whose high byte is
+ * 0x20. Each byte's next hit is remembered, so the text is read once in all.
+ */
+class CurlyQuoteSearch implements RareSearch {
+  static readonly #WIDE = /[^\x00-\xff]/g;
+  #text = '';
+  /** Text offset of units[0]; -1 when the text has no character past Latin-1. */
+  #unitsFrom = -1;
+  #reused: Buffer = Buffer.alloc(0);
+  /** Code units of text[unitsFrom...] (a view of `reused`, or a buffer of its own for a long text). */
+  #units: Buffer = this.#reused;
+  /**
+   * Byte offset of the next code-unit start holding 0x1c, then 0x1d, in units at or after `#byte`
+   * (-1 none, -2 not searched).
+   */
+  #openAt = -2;
+  #closeAt = -2;
+  #byte = 0;
+
+  next(text: string, from: number): number {
+    if (text !== this.#text) this.#load(text);
+    if (this.#unitsFrom < 0) return -1;
+    const byte = 2 * Math.max(0, from - this.#unitsFrom);
+    if (byte < this.#byte) {
+      // Searching backwards: hits before the last search's start were never looked for.
+      this.#openAt = -2;
+      this.#closeAt = -2;
+    }
+    this.#byte = byte;
+    if (this.#openAt === -2 || (this.#openAt >= 0 && this.#openAt < byte)) this.#openAt = this.#nextUnit(0x1c, byte);
+    if (this.#closeAt === -2 || (this.#closeAt >= 0 && this.#closeAt < byte)) this.#closeAt = this.#nextUnit(0x1d, byte);
+    const open = this.#openAt;
+    const close = this.#closeAt;
+    const at = open < 0 ? close : close < 0 ? open : Math.min(open, close);
+    return at < 0 ? -1 : this.#unitsFrom + (at >> 1);
+  }
+
+  release(): void {
+    this.#text = '';
+    this.#unitsFrom = -1; // the empty text has no quote
+    this.#units = this.#reused;
+  }
+
+  #load(text: string): void {
+    this.#text = text;
+    this.#openAt = -2;
+    this.#closeAt = -2;
+    this.#byte = 0;
+    const wide = CurlyQuoteSearch.#WIDE;
+    wide.lastIndex = 0;
+    this.#unitsFrom = wide.test(text) ? wide.lastIndex - 1 : -1;
+    if (this.#unitsFrom < 0) return;
+    const units = text.length - this.#unitsFrom;
+    let buffer: Buffer;
+    if (units <= REUSED_UNITS) {
+      if (this.#reused.length < 2 * units) this.#reused = Buffer.allocUnsafe(2 * REUSED_UNITS);
+      buffer = this.#reused;
+    } else {
+      buffer = Buffer.allocUnsafe(2 * units);
+    }
+    const written = buffer.write(this.#unitsFrom === 0 ? text : text.slice(this.#unitsFrom), 0, 'utf16le');
+    this.#units = buffer.subarray(0, written);
+  }
+
+  /** Byte offset of the next code unit at or after `byte` whose low byte is `low` and high byte 0x20, or -1. */
+  #nextUnit(low: number, byte: number): number {
+    const units = this.#units;
+    for (let at = units.indexOf(low, byte); at >= 0; at = units.indexOf(low, at + 1)) {
+      if ((at & 1) === 0 && units[at + 1] === 0x20) return at;
+    }
+    return -1;
+  }
 }
 
 /** Whether a remembered match position must be searched again for a search from `from`. */
@@ -141,7 +223,8 @@ function stale(at: number, from: number): boolean {
 function nextMatch(search: CharSearch, text: string, from: number, end: number): number {
   if (search.text !== text || from < search.from) {
     search.firstAt = -2;
-    search.found.fill(-2);
+    // A loop, not Array#fill: a builtin call costs more than the few stores.
+    for (let k = 0; k < search.found.length; k++) search.found[k] = -2;
     search.othersAt = -2;
     search.text = text;
   }
@@ -161,7 +244,7 @@ function nextOther(search: CharSearch, text: string, from: number): number {
   for (let k = 0; k <= others.length; k++) {
     let at = found[k]!;
     if (stale(at, from)) {
-      at = k < others.length ? text.indexOf(others[k]!, from) : nextRare(search.rare, text, from);
+      at = k < others.length ? text.indexOf(others[k]!, from) : search.rare?.next(text, from) ?? -1;
       found[k] = at;
     }
     if (at >= 0 && (next < 0 || at < next)) next = at;
@@ -170,7 +253,8 @@ function nextOther(search: CharSearch, text: string, from: number): number {
 }
 
 /** Double quote marks, straight or curly. */
-const doubleQuotes = charSearch('"', /[\u201c\u201d]/g);
+const curlyQuotes = new CurlyQuoteSearch();
+const doubleQuotes = charSearch('"', curlyQuotes);
 /**
  * Sentence-ending marks (as isTerminator). The non-ASCII ones by indexOf too: a text rarely holds
  * them, so each is usually searched once, to its end, which costs less than a regex pass.
@@ -463,6 +547,7 @@ export function sentenceSpans(text: string, limit: number): SentenceSpans {
     start = end + 1;
   }
   doubleQuotes.text = ''; // do not keep the text alive
+  curlyQuotes.release();
   terminators.text = '';
   if (out.starts.length > limit) {
     out.starts.length = limit;

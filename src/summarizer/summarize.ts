@@ -358,9 +358,40 @@ function headlineOf(doc: Document, order: RankOrder, scores: Float64Array, infor
   const best = order.totallyOrdered ? headlineSentenceByRank(doc, order, informative) : headlineSentenceByScan(doc, scores, informative);
   if (best === undefined) return '';
   const text = best.text;
-  // Collapsing whitespace changes nothing without a run of spaces or another whitespace character
-  // (the common case: a test without building a string).
-  return shorten(UNUSUAL_SPACING.test(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+  return shorten(collapsingChanges(text) ? text.replace(/\s+/g, ' ') : text, HEADLINE_MAX);
+}
+
+/**
+ * Characters of a headline sentence that can decide its shortened form: trimming drops at most one
+ * leading space when no run of spaces starts the text, and shorten() reads only the first
+ * HEADLINE_MAX characters of what it keeps once that is longer.
+ */
+const HEADLINE_SPAN = HEADLINE_MAX + 2;
+
+/**
+ * Whether collapsing the whitespace runs of a headline sentence can change its shortened form.
+ * Without a run of spaces or another whitespace character in text[0, HEADLINE_SPAN) the collapse
+ * keeps those characters as they are (a run starting at the last one becomes that one space), so
+ * both texts agree there; when the last of them is neither whitespace nor a final mark, both also
+ * keep more than HEADLINE_MAX characters after trimming, so shorten() cuts both at the same place.
+ * Then only those characters are searched (the searches cost per character read), else the whole
+ * text.
+ */
+function collapsingChanges(text: string): boolean {
+  if (text.length > HEADLINE_SPAN) {
+    const last = text.charCodeAt(HEADLINE_SPAN - 1);
+    const mayBeTrimmed = isWhitespaceCode(last) || last === 46 || last === 33 || last === 63; // . ! ?
+    if (!mayBeTrimmed) return hasUnusualSpacing(text.slice(0, HEADLINE_SPAN));
+  }
+  return hasUnusualSpacing(text);
+}
+
+/**
+ * Whether a text has whitespace other than single spaces (as /[^\S ]| {2}/ finds; two searches
+ * cost less than that regex, which tries both alternatives at every character).
+ */
+function hasUnusualSpacing(text: string): boolean {
+  return OTHER_WHITESPACE.test(text) || text.includes('  ');
 }
 
 /**
@@ -398,8 +429,8 @@ function headlineSentenceByScan(doc: Document, scores: Float64Array, informative
   return best;
 }
 
-/** Whitespace other than single spaces. */
-const UNUSUAL_SPACING = /[^\S ]| {2}/;
+/** Whitespace other than a space. */
+const OTHER_WHITESPACE = /[^\S ]/;
 
 function opensWithQuote(text: string): boolean {
   const first = text.charCodeAt(0);
@@ -464,24 +495,23 @@ export function shorten(text: string, maxLength: number): string {
 
 /** Top content terms by their counts weighted by position (earlier mentions weigh more); shown as a surface form from the text. */
 function keywordsOf(doc: Document, weight: Float64Array): string[] {
-  const { surface } = doc;
   // The best worded terms, found without reading surface forms (strings scattered in memory, so
   // each read is likely a cache miss), are the keywords unless one of them is too short.
   let kept = bestTerms(doc, weight, false);
   for (let k = 0; k < kept; k++) {
-    if (!longEnough(surface[keywordScratch[k]!])) {
+    if (!longEnough(doc.surfaceOf(keywordScratch[k]!))) {
       kept = bestTerms(doc, weight, true);
       break;
     }
   }
   const keywords: string[] = [];
-  for (let k = 0; k < kept; k++) keywords.push(surface[keywordScratch[k]!] ?? '');
+  for (let k = 0; k < kept; k++) keywords.push(doc.surfaceOf(keywordScratch[k]!));
   return keywords;
 }
 
 /** Whether a surface form is long enough for a keyword. */
-function longEnough(surface: string | undefined): boolean {
-  return (surface ?? '').length > 2;
+function longEnough(surface: string): boolean {
+  return surface.length > 2;
 }
 
 /**
@@ -490,7 +520,7 @@ function longEnough(surface: string | undefined): boolean {
  */
 function bestTerms(doc: Document, weight: Float64Array, checkLength: boolean): number {
   const vocabulary = doc.vocabularySize;
-  const { surface, surfaceHasLetter } = doc;
+  const { surfaceHasLetter } = doc;
   // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
   const best = keywordScratch;
   let kept = 0;
@@ -498,7 +528,7 @@ function bestTerms(doc: Document, weight: Float64Array, checkLength: boolean): n
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
     if (w <= floor) continue; // cheap test first
-    if (surfaceHasLetter[id] === 0 || (checkLength && !longEnough(surface[id]))) continue;
+    if (surfaceHasLetter[id] === 0 || (checkLength && !longEnough(doc.surfaceOf(id)))) continue;
     let at = kept < KEYWORD_COUNT ? kept++ : KEYWORD_COUNT - 1; // a full list drops its last
     while (at > 0 && weight[best[at - 1]!]! < w) {
       best[at] = best[at - 1]!;

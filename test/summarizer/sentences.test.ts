@@ -99,3 +99,23 @@ describe('splitSentences on news cases', () => {
     expect(splitSentences(' \n\t \n')).toEqual([]);
   });
 });
+
+describe('curly quotations', () => {
+  const quoted = '\u201cI came. I saw.\u201d She left.';
+  const expected = ['\u201cI came. I saw.\u201d', 'She left.'];
+
+  it('keep their sentence marks inside, wherever the text turns two-byte', () => {
+    expect(splitSentences(quoted)).toEqual(expected);
+    // Characters whose code units hold a quote's low byte (0x1c, 0x1d) but are no quotes.
+    const decoys = 'Decoys \u011c \u1c20 \u1d1c \u1c1c here.';
+    expect(splitSentences(`${decoys} ${quoted}`)).toEqual([decoys, ...expected]);
+    for (const before of ['', 'Plain text here.', 'Caf\u00e9 here.', 'It\u2019s here.', decoys, `${'Word. '.repeat(12_000)}It\u2019s long.`]) {
+      const paragraph = before === '' ? [] : splitSentences(before);
+      expect(splitSentences(`${before}\n${quoted}`)).toEqual([...paragraph, ...expected]);
+      expect(splitSentences(`${before}\n${quoted} ${quoted}\n${quoted}`)).toEqual([...paragraph, ...expected, ...expected, ...expected]);
+    }
+    // A paragraph split in windows of 200,000 characters.
+    const huge = `${'Word. '.repeat(40_000)}It\u2019s long. ${quoted} ${quoted}`;
+    expect(splitSentences(huge).slice(-5)).toEqual(['It\u2019s long.', ...expected, ...expected]);
+  });
+});

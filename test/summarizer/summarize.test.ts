@@ -172,4 +172,25 @@ describe('headline', () => {
     expect(headline.startsWith('"')).toBe(false);
     expect(headline).toMatch(/council|vote|budget/);
   });
+
+  it('collapses whitespace runs as the whole sentence would, wherever they are', () => {
+    // A single sentence is the headline: runs of spaces, tabs or no-break spaces and final marks
+    // around the ~100-character cut must cut it as if the runs were single spaces.
+    const base = 'The council voted to keep the old library open after a long public debate about its budget and the staff it needs';
+    let tested = 0;
+    for (let at = 90; at < 108; at++) {
+      for (const gap of ['  ', '\t', ' \u00a0 ', '   ', ' .', ' ?']) {
+        for (let extra = 0; extra < 8; extra++) {
+          for (const ending of ['', '.', ' ...', '  !']) {
+            const sentence = `${base.slice(0, at)}${gap}${base.slice(at, at + extra)}${ending}`;
+            if (splitSentences(sentence).length !== 1) continue; // ' .  !' ends a sentence early
+            tested++;
+            const expected = shorten(sentence.replace(/\s+/g, ' '), 100);
+            expect(summarize(sentence).headline).toBe(expected);
+          }
+        }
+      }
+    }
+    expect(tested).toBeGreaterThan(500);
+  });
 });

@@ -141,6 +141,22 @@ describe('token table reset', () => {
   });
 });
 
+describe('transient surface forms', () => {
+  it('stay those of their own document when an ordinary build resets the token table', () => {
+    const expected = buildDocument(seed).surface;
+    const transient = buildDocument(seed, { transient: true });
+    const firstForms = [0, 1, 2].map((term) => transient.surfaceOf(term));
+    // Ordinary builds in between reuse the first-token buffer and overflow the token table.
+    for (let part = 0; part < 5; part++) {
+      buildDocument(Array.from({ length: 50_000 }, (_, i) => `v${part}y${i.toString(36)}`).join(' '));
+    }
+    expect(tokenTable().texts.length).toBeLessThan(250_000);
+    expect(firstForms).toEqual(expected.slice(0, 3));
+    expect(transient.surface).toEqual(expected);
+    expect(transient.surfaceOf(expected.length - 1)).toBe(expected[expected.length - 1]);
+  });
+});
+
 describe('surface letters', () => {
   it('flags each term whose surface form has a letter, digits-only forms not', () => {
     const doc = buildDocument('In 2024 the 123s and 123 rose. Über 42 costs 7x more, 2024 again.');
