@@ -4,6 +4,8 @@
  * when that paragraph reopens with a quote mark. One linear pass; no regular-expression backtracking.
  */
 
+import { CodeUnitCopier, firstWideCharacter, nextCodeUnit } from './code-units.ts';
+
 /** A half-open character range [start, end) into the scanned text. */
 export interface TextRange {
   readonly start: number;
@@ -47,15 +49,23 @@ function closesBefore(c: number): boolean {
 }
 
 const QUOTE_MARK = /["“”„«»]/g;
-const CURLY_MARK = /[“”„]/;
+const curlyMarkCopier = new CodeUnitCopier();
+
+/** Whether the text has a curly quote mark (“ ” „), found by byte searches (see code-units.ts). */
+function hasCurlyMark(text: string): boolean {
+  const wide = firstWideCharacter(text);
+  if (wide < 0) return false;
+  const units = curlyMarkCopier.copy(text, wide);
+  return nextCodeUnit(units, 0x201c, 0) >= 0 || nextCodeUnit(units, 0x201d, 0) >= 0 || nextCodeUnit(units, 0x201e, 0) >= 0;
+}
 
 /**
  * Offsets of every quote mark, ascending. Most texts hold straight marks only: `indexOf` finds those
- * far faster than a regex pass, and the curly-mark test fails at once on texts of Latin-1 characters.
+ * far faster than a regex pass.
  */
 function quoteMarkOffsets(text: string): number[] {
   const offsets: number[] = [];
-  if (text.indexOf('«') < 0 && text.indexOf('»') < 0 && !CURLY_MARK.test(text)) {
+  if (text.indexOf('«') < 0 && text.indexOf('»') < 0 && !hasCurlyMark(text)) {
     for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) offsets.push(i);
     return offsets;
   }

@@ -6,6 +6,7 @@
  */
 
 import { isWhitespaceCode } from './chars.ts';
+import { CodeUnitCopier, firstWideCharacter, nextCodeUnit } from './code-units.ts';
 
 /** Titles before a name: a period after them never ends a sentence. */
 const TITLES = new Set([
@@ -132,28 +133,24 @@ interface RareSearch {
   release(): void;
 }
 
-/** Texts up to this many characters reuse one buffer of their code units (longer ones get their own). */
-const REUSED_UNITS = 1 << 16;
+/** Code units of no text. */
+const NO_UNITS = Buffer.alloc(0);
 
 /**
- * Finds curly double quotes (U+201C, U+201D). A regex or indexOf pass costs ~0.5-1 ns a character
- * of two-byte text, on every text that is not Latin-1, though most hold none. Instead, a text with a
- * character past Latin-1 (a one-byte text holds no curly quote) is copied, from that character on,
- * as UTF-16LE code units into a buffer, where the quotes' low bytes 0x1c and 0x1d (rare in text)
- * are found by native byte searches; a hit counts when it starts a code unit whose high byte is
- * 0x20. Each byte's next hit is remembered, so the text is read once in all.
+ * Finds curly double quotes (U+201C, U+201D) by byte searches over the text's code units from its
+ * first character past Latin-1 on (see code-units.ts). Each quote's next hit is remembered, so the
+ * text is read once in all.
  */
 class CurlyQuoteSearch implements RareSearch {
-  static readonly #WIDE = /[^\x00-\xff]/g;
   #text = '';
   /** Text offset of units[0]; -1 when the text has no character past Latin-1. */
   #unitsFrom = -1;
-  #reused: Buffer = Buffer.alloc(0);
-  /** Code units of text[unitsFrom...] (a view of `reused`, or a buffer of its own for a long text). */
-  #units: Buffer = this.#reused;
+  readonly #copier = new CodeUnitCopier();
+  /** Code units of text[unitsFrom...]. */
+  #units: Buffer = NO_UNITS;
   /**
-   * Byte offset of the next code-unit start holding 0x1c, then 0x1d, in units at or after `#byte`
-   * (-1 none, -2 not searched).
+   * Byte offset of the next U+201C, then U+201D, in units at or after `#byte` (-1 none, -2 not
+   * searched).
    */
   #openAt = -2;
   #closeAt = -2;
@@ -169,8 +166,8 @@ class CurlyQuoteSearch implements RareSearch {
       this.#closeAt = -2;
     }
     this.#byte = byte;
-    if (this.#openAt === -2 || (this.#openAt >= 0 && this.#openAt < byte)) this.#openAt = this.#nextUnit(0x1c, byte);
-    if (this.#closeAt === -2 || (this.#closeAt >= 0 && this.#closeAt < byte)) this.#closeAt = this.#nextUnit(0x1d, byte);
+    if (this.#openAt === -2 || (this.#openAt >= 0 && this.#openAt < byte)) this.#openAt = nextCodeUnit(this.#units, 0x201c, byte);
+    if (this.#closeAt === -2 || (this.#closeAt >= 0 && this.#closeAt < byte)) this.#closeAt = nextCodeUnit(this.#units, 0x201d, byte);
     const open = this.#openAt;
     const close = this.#closeAt;
     const at = open < 0 ? close : close < 0 ? open : Math.min(open, close);
@@ -180,7 +177,7 @@ class CurlyQuoteSearch implements RareSearch {
   release(): void {
     this.#text = '';
     this.#unitsFrom = -1; // the empty text has no quote
-    this.#units = this.#reused;
+    this.#units = NO_UNITS; // nor a long text's own buffer
   }
 
   #load(text: string): void {
@@ -188,29 +185,8 @@ class CurlyQuoteSearch implements RareSearch {
     this.#openAt = -2;
     this.#closeAt = -2;
     this.#byte = 0;
-    const wide = CurlyQuoteSearch.#WIDE;
-    wide.lastIndex = 0;
-    this.#unitsFrom = wide.test(text) ? wide.lastIndex - 1 : -1;
-    if (this.#unitsFrom < 0) return;
-    const units = text.length - this.#unitsFrom;
-    let buffer: Buffer;
-    if (units <= REUSED_UNITS) {
-      if (this.#reused.length < 2 * units) this.#reused = Buffer.allocUnsafe(2 * REUSED_UNITS);
-      buffer = this.#reused;
-    } else {
-      buffer = Buffer.allocUnsafe(2 * units);
-    }
-    const written = buffer.write(this.#unitsFrom === 0 ? text : text.slice(this.#unitsFrom), 0, 'utf16le');
-    this.#units = buffer.subarray(0, written);
-  }
-
-  /** Byte offset of the next code unit at or after `byte` whose low byte is `low` and high byte 0x20, or -1. */
-  #nextUnit(low: number, byte: number): number {
-    const units = this.#units;
-    for (let at = units.indexOf(low, byte); at >= 0; at = units.indexOf(low, at + 1)) {
-      if ((at & 1) === 0 && units[at + 1] === 0x20) return at;
-    }
-    return -1;
+    this.#unitsFrom = firstWideCharacter(text);
+    if (this.#unitsFrom >= 0) this.#units = this.#copier.copy(text, this.#unitsFrom);
   }
 }
 
