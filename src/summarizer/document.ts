@@ -1,5 +1,5 @@
 import { sentenceSpans } from './sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, scanTerms, tokenTable, type TermScan } from './tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, scanTerms, TokenFact, tokenIdOf, tokenTable, type TermScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -29,6 +29,8 @@ export interface Document {
   readonly surface: readonly string[];
   /** The surface form of one term (as surface[term]), without making the whole array. */
   surfaceOf(term: number): string;
+  /** Whether the surface form of one term is longer than two characters (without reading it, when it can). */
+  surfaceIsLong(term: number): boolean;
   /** For each term id, 1 when its surface form has a letter (an ASCII letter or a non-ASCII character), 0 for digits only. */
   readonly surfaceHasLetter: Uint8Array;
   /** Total word tokens of the text. */
@@ -61,6 +63,7 @@ export interface Document {
 class SurfaceForms {
   #forms: string[] | null = null;
 
+  /** `firstTokens`: each term's first token key (see TermScan). */
   constructor(
     private readonly firstTokens: Int32Array,
     private readonly count: number,
@@ -68,14 +71,20 @@ class SurfaceForms {
 
   of(term: number): string {
     if (this.#forms !== null) return this.#forms[term] ?? '';
-    return term >= 0 && term < this.count ? tokenTable().texts[this.firstTokens[term]!]! : '';
+    return term >= 0 && term < this.count ? tokenTable().texts[tokenIdOf(this.firstTokens[term]!)]! : '';
+  }
+
+  /** Whether the form of a term is longer than two characters: read off its token key while the keys are valid. */
+  isLong(term: number): boolean {
+    if (this.#forms !== null || term < 0 || term >= this.count) return this.of(term).length > 2;
+    return (this.firstTokens[term]! & TokenFact.Long) !== 0;
   }
 
   all(): string[] {
     if (this.#forms === null) {
       const { texts } = tokenTable();
       const forms = new Array<string>(this.count);
-      for (let term = 0; term < this.count; term++) forms[term] = texts[this.firstTokens[term]!]!;
+      for (let term = 0; term < this.count; term++) forms[term] = texts[tokenIdOf(this.firstTokens[term]!)]!;
       this.#forms = forms;
     }
     return this.#forms;
@@ -107,6 +116,10 @@ class ModelDocument implements Document {
 
   surfaceOf(term: number): string {
     return this.surfaceForms.of(term);
+  }
+
+  surfaceIsLong(term: number): boolean {
+    return this.surfaceForms.isLong(term);
   }
 }
 
@@ -297,7 +310,6 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   const surfaceForms = new SurfaceForms(scan.firstTokens, vocabularySize);
   if (transient) lazySurfaceForms = surfaceForms;
   else surfaceForms.all();
-  const { letters } = tokenTable();
   let surfaceHasLetter: Uint8Array;
   if (transient) {
     if (transientSurfaceHasLetter.length < vocabularySize) transientSurfaceHasLetter = new Uint8Array(2 * vocabularySize);
@@ -306,7 +318,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     surfaceHasLetter = new Uint8Array(vocabularySize);
   }
   const firstTokens = scan.firstTokens;
-  for (let term = 0; term < vocabularySize; term++) surfaceHasLetter[term] = letters[firstTokens[term]!]!;
+  for (let term = 0; term < vocabularySize; term++) surfaceHasLetter[term] = firstTokens[term]! & TokenFact.Letter;
 
   // One array for all term lists: terms, then distinct terms, then their counts, each part as
   // long as the term count (an upper bound), so distinct terms are written in place.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
 import { sentenceSpans, splitSentences } from '../../src/summarizer/sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, tokenIdOf, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
 import { STOPWORDS } from '../../src/summarizer/stopwords.ts';
 
 const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
@@ -80,7 +80,7 @@ describe('scanTerms', () => {
         const { scan, firstWords } = termScan(text, [[from, text.length]]);
         const { terms, surface } = expectedTerms(tokens);
         expect([...scan.terms.subarray(0, scan.count)]).toEqual(terms);
-        expect([...scan.firstTokens.subarray(0, scan.vocabularySize)].map((id) => tokenTable().texts[id])).toEqual(surface);
+        expect([...scan.firstTokens.subarray(0, scan.vocabularySize)].map((key) => tokenTable().texts[tokenIdOf(key)])).toEqual(surface);
         expect(scan.words).toBe(tokens.length);
         expect(firstWords[0]).toBe(tokens[0] ?? '');
       }
@@ -164,6 +164,18 @@ describe('surface letters', () => {
     expect([...doc.surfaceHasLetter.subarray(0, doc.vocabularySize)]).toEqual(expected);
     expect(expected).toContain(0);
     expect(expected).toContain(1);
+  });
+
+  it('knows which surface forms are longer than two characters, in transient and ordinary documents', () => {
+    const text = 'An ox ate 42 figs. İO ab ran 7 km; Öl is 12345 ok.';
+    for (const transient of [true, false]) {
+      const doc = buildDocument(text, { transient });
+      const long = Array.from({ length: doc.vocabularySize }, (_, term) => doc.surfaceIsLong(term));
+      const expected = Array.from({ length: doc.vocabularySize }, (_, term) => doc.surfaceOf(term).length > 2);
+      expect(long).toEqual(expected);
+      expect(expected).toContain(true);
+      expect(expected).toContain(false);
+    }
   });
 });
 
