@@ -1,5 +1,5 @@
 import { sentenceSpans } from './sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, scanTerms, TokenFact, tokenIdOf, tokenTable, type TermScan } from './tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, scanTerms, tokenIdOf, tokenTable, type TermScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -29,10 +29,12 @@ export interface Document {
   readonly surface: readonly string[];
   /** The surface form of one term (as surface[term]), without making the whole array. */
   surfaceOf(term: number): string;
-  /** Whether the surface form of one term is longer than two characters (without reading it, when it can). */
-  surfaceIsLong(term: number): boolean;
-  /** For each term id, 1 when its surface form has a letter (an ASCII letter or a non-ASCII character), 0 for digits only. */
-  readonly surfaceHasLetter: Uint8Array;
+  /**
+   * For each term id, at [0, vocabularySize), facts of its surface form as TokenFact bits (has a
+   * letter, is longer than two characters), read with a mask: the other bits are no facts. They
+   * come from the scan, so rankers need not read the forms (strings scattered in memory).
+   */
+  readonly surfaceFacts: Int32Array;
   /** Total word tokens of the text. */
   readonly words: number;
   /**
@@ -74,12 +76,6 @@ class SurfaceForms {
     return term >= 0 && term < this.count ? tokenTable().texts[tokenIdOf(this.firstTokens[term]!)]! : '';
   }
 
-  /** Whether the form of a term is longer than two characters: read off its token key while the keys are valid. */
-  isLong(term: number): boolean {
-    if (this.#forms !== null || term < 0 || term >= this.count) return this.of(term).length > 2;
-    return (this.firstTokens[term]! & TokenFact.Long) !== 0;
-  }
-
   all(): string[] {
     if (this.#forms === null) {
       const { texts } = tokenTable();
@@ -101,7 +97,7 @@ class ModelDocument implements Document {
   constructor(
     readonly vocabularySize: number,
     private readonly surfaceForms: SurfaceForms,
-    readonly surfaceHasLetter: Uint8Array,
+    readonly surfaceFacts: Int32Array,
     readonly words: number,
     readonly hasAsciiCapital: boolean | null,
     readonly termData: Int32Array,
@@ -116,10 +112,6 @@ class ModelDocument implements Document {
 
   surfaceOf(term: number): string {
     return this.surfaceForms.of(term);
-  }
-
-  surfaceIsLong(term: number): boolean {
-    return this.surfaceForms.isLong(term);
   }
 }
 
@@ -170,7 +162,7 @@ export interface DocumentOptions {
   readonly transient?: boolean;
 }
 
-/** The scan's term and first-token buffers (terms of an ordinary document are copied out), reused. */
+/** The scan's term and first-token buffers (an ordinary document copies out what it keeps), reused. */
 let termScratch: Int32Array = new Int32Array(4096);
 let firstTokenScratch: Int32Array = new Int32Array(1024);
 /** Per sentence, its word count, and the number of terms seen before it: its first new term (scratch). */
@@ -187,7 +179,8 @@ let sentenceStamp = 0;
 let transientTermData: Int32Array = new Int32Array(3 * 4096);
 let transientTermStart = new Int32Array(512);
 let transientUniqueStart = new Int32Array(512);
-let transientSurfaceHasLetter = new Uint8Array(4096);
+/** The first-token keys of the last transient document: its surface forms and facts (see TermScan.firstTokens). */
+let transientFirstTokens: Int32Array = new Int32Array(1024);
 
 /** A scratch array of at least `length` entries: `current` or a larger replacement. */
 function atLeast(current: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
@@ -273,7 +266,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     count: 0,
     words: 0,
     vocabularySize: 0,
-    firstTokens: firstTokenScratch,
+    firstTokens: transient ? transientFirstTokens : firstTokenScratch,
     stamp: 0,
     asciiCapital: false,
   };
@@ -303,22 +296,17 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   const termCount = scan.count;
   termStart[n] = termCount;
   firstNewTerm[n] = scan.vocabularySize;
-  firstTokenScratch = scan.firstTokens;
+  if (transient) transientFirstTokens = scan.firstTokens;
+  else firstTokenScratch = scan.firstTokens;
 
   // Each term's surface form is the text of its first token.
   const vocabularySize = scan.vocabularySize;
   const surfaceForms = new SurfaceForms(scan.firstTokens, vocabularySize);
   if (transient) lazySurfaceForms = surfaceForms;
   else surfaceForms.all();
-  let surfaceHasLetter: Uint8Array;
-  if (transient) {
-    if (transientSurfaceHasLetter.length < vocabularySize) transientSurfaceHasLetter = new Uint8Array(2 * vocabularySize);
-    surfaceHasLetter = transientSurfaceHasLetter;
-  } else {
-    surfaceHasLetter = new Uint8Array(vocabularySize);
-  }
-  const firstTokens = scan.firstTokens;
-  for (let term = 0; term < vocabularySize; term++) surfaceHasLetter[term] = firstTokens[term]! & TokenFact.Letter;
+  // The facts are the low bits of the first tokens' keys: a transient document reads them in place
+  // (the next transient build ends its life; an ordinary build scans into another buffer).
+  const surfaceFacts = transient ? scan.firstTokens : scan.firstTokens.slice(0, vocabularySize);
 
   // One array for all term lists: terms, then distinct terms, then their counts, each part as
   // long as the term count (an upper bound), so distinct terms are written in place.
@@ -339,7 +327,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   // split reached the end and kept every sentence (a split stopped by maxSentences may drop some).
   const wholeText = end >= text.length && n < (options.maxSentences ?? Infinity);
   const hasAsciiCapital = wholeText ? scan.asciiCapital : null;
-  const doc = new ModelDocument(vocabularySize, surfaceForms, surfaceHasLetter, totalWords, hasAsciiCapital, termData, termStart, uniqueStart, termCount);
+  const doc = new ModelDocument(vocabularySize, surfaceForms, surfaceFacts, totalWords, hasAsciiCapital, termData, termStart, uniqueStart, termCount);
   const sentences = doc.sentences;
   for (let index = 0; index < n; index++) {
     sentences[index] = new ModelSentence(index, wordCounts[index]!, firstWords[index]!, text, starts[index]!, ends[index]!, doc);

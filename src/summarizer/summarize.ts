@@ -1,6 +1,7 @@
 import { buildDocument, type Document, type Sentence } from './document.ts';
 import { isWhitespaceCode } from './chars.ts';
 import { keyQuotes, type TextFacts } from './quotes.ts';
+import { TokenFact } from './tokenize.ts';
 import { briefbotRanker, transientRanking, type Ranker, type TransientRanking } from './rank.ts';
 import type { Quote, Summary, SummaryLength, SummaryOptions } from './types.ts';
 
@@ -508,7 +509,8 @@ function keywordsOf(doc: Document, weight: Float64Array): string[] {
  */
 function bestTerms(doc: Document, weight: Float64Array): number {
   const vocabulary = doc.vocabularySize;
-  const { surfaceHasLetter } = doc;
+  const { surfaceFacts } = doc;
+  const wanted = TokenFact.Letter | TokenFact.Long;
   // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
   const best = keywordScratch;
   let kept = 0;
@@ -516,7 +518,7 @@ function bestTerms(doc: Document, weight: Float64Array): number {
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
     if (w <= floor) continue; // cheap test first
-    if (surfaceHasLetter[id] === 0 || !doc.surfaceIsLong(id)) continue;
+    if ((surfaceFacts[id]! & wanted) !== wanted) continue;
     let at = kept < KEYWORD_COUNT ? kept++ : KEYWORD_COUNT - 1; // a full list drops its last
     while (at > 0 && weight[best[at - 1]!]! < w) {
       best[at] = best[at - 1]!;

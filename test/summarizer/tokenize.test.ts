@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
 import { sentenceSpans, splitSentences } from '../../src/summarizer/sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, tokenIdOf, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, TokenFact, tokenIdOf, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
 import { STOPWORDS } from '../../src/summarizer/stopwords.ts';
 
 const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
@@ -161,7 +161,7 @@ describe('surface letters', () => {
   it('flags each term whose surface form has a letter, digits-only forms not', () => {
     const doc = buildDocument('In 2024 the 123s and 123 rose. Über 42 costs 7x more, 2024 again.');
     const expected = doc.surface.map((form) => (/[a-z]|[^\x00-\x7f]/i.test(form) ? 1 : 0));
-    expect([...doc.surfaceHasLetter.subarray(0, doc.vocabularySize)]).toEqual(expected);
+    expect([...doc.surfaceFacts.subarray(0, doc.vocabularySize)].map((facts) => facts & TokenFact.Letter)).toEqual(expected);
     expect(expected).toContain(0);
     expect(expected).toContain(1);
   });
@@ -170,7 +170,8 @@ describe('surface letters', () => {
     const text = 'An ox ate 42 figs. İO ab ran 7 km; Öl is 12345 ok.';
     for (const transient of [true, false]) {
       const doc = buildDocument(text, { transient });
-      const long = Array.from({ length: doc.vocabularySize }, (_, term) => doc.surfaceIsLong(term));
+      buildDocument('Zebras 99 quickly jumped over 7 old fences.'); // an ordinary build reuses the scan's buffers
+      const long = Array.from({ length: doc.vocabularySize }, (_, term) => (doc.surfaceFacts[term]! & TokenFact.Long) !== 0);
       const expected = Array.from({ length: doc.vocabularySize }, (_, term) => doc.surfaceOf(term).length > 2);
       expect(long).toEqual(expected);
       expect(expected).toContain(true);
