@@ -1,5 +1,5 @@
 import { sentenceSpans } from './sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, scanTerms, tokenIdOf, tokenTable, type TermScan } from './tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, scanTerms, tokenIdOf, tokenTable, tokenTextOf, type TermScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -55,25 +55,44 @@ export interface Document {
 }
 
 /**
- * The surface forms of a document's terms: read from the token table by each term's first token,
- * on demand for a transient document (a summary reads only its few keywords' forms). The forms are
- * copied out before anything can change what they are read from: at once for an ordinary document,
- * and for a transient one at the next build of an ordinary document (its scan reuses the
- * first-token buffer and may reset the token table). A later transient build ends the transient
- * document's life anyway (it reuses its term buffers), so its forms are then never copied.
+ * The token texts a document shows: its terms' surface forms and its sentences' first words, read
+ * from the token table by token key, on demand for a transient document (a summary reads only its
+ * few keywords' forms and its picked sentences' first words). They are copied out before anything
+ * can change what they are read from: at once for an ordinary document, and for a transient one at
+ * the next build of an ordinary document (which may reset the token table). A later transient
+ * build ends the transient document's life anyway (it reuses its buffers), so its texts are then
+ * never copied.
  */
 class SurfaceForms {
   #forms: string[] | null = null;
+  #firstWords: string[] | null = null;
 
-  /** `firstTokens`: each term's first token key (see TermScan). */
+  /** `firstTokens`: each term's first token key (see TermScan); `firstWordKeys`: each sentence's first token key (0 for none). */
   constructor(
     private readonly firstTokens: Int32Array,
     private readonly count: number,
+    private readonly firstWordKeys: Int32Array,
+    private readonly sentenceCount: number,
   ) {}
 
   of(term: number): string {
     if (this.#forms !== null) return this.#forms[term] ?? '';
     return term >= 0 && term < this.count ? tokenTable().texts[tokenIdOf(this.firstTokens[term]!)]! : '';
+  }
+
+  firstWord(index: number): string {
+    if (this.#firstWords !== null) return this.#firstWords[index] ?? '';
+    return index >= 0 && index < this.sentenceCount ? tokenTextOf(this.firstWordKeys[index]!) : '';
+  }
+
+  /** Copies out every text, so the document no longer depends on the token table or the scan's buffers. */
+  keep(): void {
+    this.all();
+    if (this.#firstWords === null) {
+      const words = new Array<string>(this.sentenceCount);
+      for (let index = 0; index < this.sentenceCount; index++) words[index] = tokenTextOf(this.firstWordKeys[index]!);
+      this.#firstWords = words;
+    }
   }
 
   all(): string[] {
@@ -87,7 +106,7 @@ class SurfaceForms {
   }
 }
 
-/** The surface forms of the last transient document, still read from the token table (null when none). */
+/** The token texts of the last transient document, still read from the token table (null when none). */
 let lazySurfaceForms: SurfaceForms | null = null;
 
 /** The document model; `surface` is an accessor shared by all documents (see SurfaceForms). */
@@ -113,6 +132,11 @@ class ModelDocument implements Document {
   surfaceOf(term: number): string {
     return this.surfaceForms.of(term);
   }
+
+  /** The first word of sentence `index` (see Sentence.firstWord). */
+  firstWordOf(index: number): string {
+    return this.surfaceForms.firstWord(index);
+  }
 }
 
 /** A sentence of the model: text and term arrays are made on first read (most are never read). */
@@ -125,12 +149,15 @@ class ModelSentence implements Sentence {
   constructor(
     readonly index: number,
     readonly words: number,
-    readonly firstWord: string,
     private readonly source: string,
     private readonly start: number,
     private readonly end: number,
-    private readonly doc: Document,
+    private readonly doc: ModelDocument,
   ) {}
+
+  get firstWord(): string {
+    return this.doc.firstWordOf(this.index);
+  }
 
   get text(): string {
     return (this.#text ??= this.source.slice(this.start, this.end));
@@ -168,6 +195,9 @@ let firstTokenScratch: Int32Array = new Int32Array(1024);
 /** Per sentence, its word count, and the number of terms seen before it: its first new term (scratch). */
 let wordScratch = new Int32Array(512);
 let firstNewTermScratch = new Int32Array(512);
+/** Per sentence, the key of its first token: an ordinary document's (scratch), the last transient document's. */
+let firstWordScratch = new Int32Array(512);
+let transientFirstWords = new Int32Array(512);
 /**
  * Per term number, the last sentence that counted it (by a stamp that grows across documents, so
  * the array is never cleared) and its count there.
@@ -255,7 +285,7 @@ function countDistinctTerms(termData: Int32Array, termStart: Int32Array, firstNe
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
   const transient = options.transient === true;
   // The last transient document may still be read while an ordinary one is built (see SurfaceForms).
-  if (!transient) lazySurfaceForms?.all();
+  if (!transient) lazySurfaceForms?.keep();
   lazySurfaceForms = null;
   const { starts, ends, end } = sentenceSpans(text, options.maxSentences ?? Infinity);
   const n = starts.length;
@@ -284,7 +314,9 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   firstNewTermScratch = atLeast(firstNewTermScratch, n + 1);
   const wordCounts = wordScratch;
   const firstNewTerm = firstNewTermScratch;
-  const firstWords = new Array<string>(n);
+  let firstWords: Int32Array;
+  if (transient) firstWords = transientFirstWords = atLeast(transientFirstWords, n);
+  else firstWords = firstWordScratch = atLeast(firstWordScratch, n);
   const codes = codeUnitsOf(text, n > 0 ? ends[n - 1]! : 0);
   for (let index = 0; index < n; index++) {
     termStart[index] = scan.count;
@@ -301,9 +333,9 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
 
   // Each term's surface form is the text of its first token.
   const vocabularySize = scan.vocabularySize;
-  const surfaceForms = new SurfaceForms(scan.firstTokens, vocabularySize);
+  const surfaceForms = new SurfaceForms(scan.firstTokens, vocabularySize, firstWords, n);
   if (transient) lazySurfaceForms = surfaceForms;
-  else surfaceForms.all();
+  else surfaceForms.keep();
   // The facts are the low bits of the first tokens' keys: a transient document reads them in place
   // (the next transient build ends its life; an ordinary build scans into another buffer).
   const surfaceFacts = transient ? scan.firstTokens : scan.firstTokens.slice(0, vocabularySize);
@@ -330,7 +362,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   const doc = new ModelDocument(vocabularySize, surfaceForms, surfaceFacts, totalWords, hasAsciiCapital, termData, termStart, uniqueStart, termCount);
   const sentences = doc.sentences;
   for (let index = 0; index < n; index++) {
-    sentences[index] = new ModelSentence(index, wordCounts[index]!, firstWords[index]!, text, starts[index]!, ends[index]!, doc);
+    sentences[index] = new ModelSentence(index, wordCounts[index]!, text, starts[index]!, ends[index]!, doc);
   }
   return doc;
 }

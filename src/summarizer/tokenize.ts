@@ -190,6 +190,11 @@ export function tokenIdOf(key: number): number {
   return (key >> TokenFact.Shift) - 1;
 }
 
+/** The lowercased text of the token of a key ('' for 0, no token), while the table holds it. */
+export function tokenTextOf(key: number): string {
+  return key === 0 ? '' : tokenTexts[tokenIdOf(key)]!;
+}
+
 /** Adds a token to the table at `record` (an empty slot); returns its token id. */
 function addToken(token: string, hash: number, check: number, record: number): number {
   const id = tokenTexts.length;
@@ -314,14 +319,14 @@ function withRoom(array: Int32Array, used: number, length: number): Int32Array {
  * Scans the word tokens of text[from, to), reading characters from `codes` (what codeUnitsOf
  * last returned, for this text: the fingerprint pass reads the same memory; `text` is read only to
  * make strings of new tokens), and appends the term numbers of its content tokens to `out`.
- * Returns the first token, lowercased ('' when none).
+ * Returns the key of the first token (0 when none; see tokenTextOf).
  *
  * Three passes per chunk of characters. The first (fingerprint.wat) fingerprints the tokens with
  * the same steps at every character, branch-free: where a token ends is data the branch predictor
  * cannot guess, and a loop that branched there (once per token) spent most of its time on
  * mispredictions. The second looks the tokens up; the third numbers their terms.
  */
-export function scanTerms(text: string, codes: Uint16Array, from: number, to: number, out: TermScan): string {
+export function scanTerms(text: string, codes: Uint16Array, from: number, to: number, out: TermScan): number {
   // A range holds at most one token per two characters: with room for all, the loop never checks.
   const most = (to - from + 1) >> 1;
   let count = out.count;
@@ -393,7 +398,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   out.words += words;
   if ((capitals & ANY_ASCII_CAPITAL) !== 0) out.asciiCapital = true;
   out.vocabularySize = vocabulary;
-  return firstKey === 0 ? '' : tokenTexts[tokenIdOf(firstKey)]!;
+  return firstKey;
 }
 
 /** Read-only views of the token table, valid until the next scan or reset. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
 import { sentenceSpans, splitSentences } from '../../src/summarizer/sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, TokenFact, tokenIdOf, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, TokenFact, tokenIdOf, tokenTable, tokenTextOf, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
 import { STOPWORDS } from '../../src/summarizer/stopwords.ts';
 
 const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
@@ -46,7 +46,7 @@ function termScan(text: string, ranges: readonly (readonly [number, number])[]):
   const scan: TermScan = { terms: new Int32Array(1), count: 0, words: 0, vocabularySize: 0, firstTokens: new Int32Array(1), stamp: 0, asciiCapital: false };
   beginTermScan(scan);
   const codes = codeUnitsOf(text, text.length);
-  const firstWords = ranges.map(([from, to]) => scanTerms(text, codes, from, to, scan));
+  const firstWords = ranges.map(([from, to]) => tokenTextOf(scanTerms(text, codes, from, to, scan)));
   return { scan, firstWords };
 }
 
@@ -194,6 +194,16 @@ describe('transient documents', () => {
     expect([...kept.termData.subarray(kept.uniqueStart[1]!, kept.uniqueStart[2]!)]).toEqual([...s.uniqueTerms]);
     expect(kept.termData[kept.uniqueStart[1]! + kept.countOffset]).toBe(s.termCounts[0]);
     expect(kept.termStart[2]! - kept.termStart[1]!).toBe(s.terms.length);
+  });
+
+  it('keep their first words across ordinary builds and later transient builds leave ordinary ones', () => {
+    const text = 'He left early. 42 people stayed. "Why?" they asked. Then silence.';
+    const expected = ['he', '42', 'why', 'then'];
+    const transient = buildDocument(text, { transient: true });
+    const ordinary = buildDocument(text);
+    expect(transient.sentences.map((s) => s.firstWord)).toEqual(expected);
+    buildDocument('Zebras grazed quietly. Nobody came.', { transient: true });
+    expect(ordinary.sentences.map((s) => s.firstWord)).toEqual(expected);
   });
 });
 
