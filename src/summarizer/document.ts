@@ -123,7 +123,15 @@ class ModelDocument implements Document {
     readonly termStart: Int32Array,
     readonly uniqueStart: Int32Array,
     readonly countOffset: number,
+    private readonly source: string,
+    private readonly starts: readonly number[],
+    private readonly ends: readonly number[],
   ) {}
+
+  /** The text of sentence `index` (a fresh slice). */
+  textOf(index: number): string {
+    return this.source.slice(this.starts[index]!, this.ends[index]!);
+  }
 
   get surface(): readonly string[] {
     return this.surfaceForms.all();
@@ -146,12 +154,10 @@ class ModelSentence implements Sentence {
   #uniqueTerms: Int32Array | null = null;
   #termCounts: Int32Array | null = null;
 
+  /** Offsets are kept by the document: a sentence object stays small (a document makes one per sentence). */
   constructor(
     readonly index: number,
     readonly words: number,
-    private readonly source: string,
-    private readonly start: number,
-    private readonly end: number,
     private readonly doc: ModelDocument,
   ) {}
 
@@ -160,7 +166,7 @@ class ModelSentence implements Sentence {
   }
 
   get text(): string {
-    return (this.#text ??= this.source.slice(this.start, this.end));
+    return (this.#text ??= this.doc.textOf(this.index));
   }
 
   get terms(): Int32Array {
@@ -359,10 +365,10 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   // split reached the end and kept every sentence (a split stopped by maxSentences may drop some).
   const wholeText = end >= text.length && n < (options.maxSentences ?? Infinity);
   const hasAsciiCapital = wholeText ? scan.asciiCapital : null;
-  const doc = new ModelDocument(vocabularySize, surfaceForms, surfaceFacts, totalWords, hasAsciiCapital, termData, termStart, uniqueStart, termCount);
+  const doc = new ModelDocument(vocabularySize, surfaceForms, surfaceFacts, totalWords, hasAsciiCapital, termData, termStart, uniqueStart, termCount, text, starts, ends);
   const sentences = doc.sentences;
   for (let index = 0; index < n; index++) {
-    sentences[index] = new ModelSentence(index, wordCounts[index]!, text, starts[index]!, ends[index]!, doc);
+    sentences[index] = new ModelSentence(index, wordCounts[index]!, doc);
   }
   return doc;
 }
