@@ -1,5 +1,5 @@
 import { sentenceSpans } from './sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, scanTerms, tokenTable, type TermScan } from './tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, scanTerms, tokenIdOf, tokenTable, tokenTextOf, type TermScan } from './tokenize.ts';
 
 /** One sentence, analysed once; rankers only read it. */
 export interface Sentence {
@@ -29,8 +29,12 @@ export interface Document {
   readonly surface: readonly string[];
   /** The surface form of one term (as surface[term]), without making the whole array. */
   surfaceOf(term: number): string;
-  /** For each term id, 1 when its surface form has a letter (an ASCII letter or a non-ASCII character), 0 for digits only. */
-  readonly surfaceHasLetter: Uint8Array;
+  /**
+   * For each term id, at [0, vocabularySize), facts of its surface form as TokenFact bits (has a
+   * letter, is longer than two characters), read with a mask: the other bits are no facts. They
+   * come from the scan, so rankers need not read the forms (strings scattered in memory).
+   */
+  readonly surfaceFacts: Int32Array;
   /** Total word tokens of the text. */
   readonly words: number;
   /**
@@ -51,38 +55,58 @@ export interface Document {
 }
 
 /**
- * The surface forms of a document's terms: read from the token table by each term's first token,
- * on demand for a transient document (a summary reads only its few keywords' forms). The forms are
- * copied out before anything can change what they are read from: at once for an ordinary document,
- * and for a transient one at the next build of an ordinary document (its scan reuses the
- * first-token buffer and may reset the token table). A later transient build ends the transient
- * document's life anyway (it reuses its term buffers), so its forms are then never copied.
+ * The token texts a document shows: its terms' surface forms and its sentences' first words, read
+ * from the token table by token key, on demand for a transient document (a summary reads only its
+ * few keywords' forms and its picked sentences' first words). They are copied out before anything
+ * can change what they are read from: at once for an ordinary document, and for a transient one at
+ * the next build of an ordinary document (which may reset the token table). A later transient
+ * build ends the transient document's life anyway (it reuses its buffers), so its texts are then
+ * never copied.
  */
 class SurfaceForms {
   #forms: string[] | null = null;
+  #firstWords: string[] | null = null;
 
+  /** `firstTokens`: each term's first token key (see TermScan); `firstWordKeys`: each sentence's first token key (0 for none). */
   constructor(
     private readonly firstTokens: Int32Array,
     private readonly count: number,
+    private readonly firstWordKeys: Int32Array,
+    private readonly sentenceCount: number,
   ) {}
 
   of(term: number): string {
     if (this.#forms !== null) return this.#forms[term] ?? '';
-    return term >= 0 && term < this.count ? tokenTable().texts[this.firstTokens[term]!]! : '';
+    return term >= 0 && term < this.count ? tokenTable().texts[tokenIdOf(this.firstTokens[term]!)]! : '';
+  }
+
+  firstWord(index: number): string {
+    if (this.#firstWords !== null) return this.#firstWords[index] ?? '';
+    return index >= 0 && index < this.sentenceCount ? tokenTextOf(this.firstWordKeys[index]!) : '';
+  }
+
+  /** Copies out every text, so the document no longer depends on the token table or the scan's buffers. */
+  keep(): void {
+    this.all();
+    if (this.#firstWords === null) {
+      const words = new Array<string>(this.sentenceCount);
+      for (let index = 0; index < this.sentenceCount; index++) words[index] = tokenTextOf(this.firstWordKeys[index]!);
+      this.#firstWords = words;
+    }
   }
 
   all(): string[] {
     if (this.#forms === null) {
       const { texts } = tokenTable();
       const forms = new Array<string>(this.count);
-      for (let term = 0; term < this.count; term++) forms[term] = texts[this.firstTokens[term]!]!;
+      for (let term = 0; term < this.count; term++) forms[term] = texts[tokenIdOf(this.firstTokens[term]!)]!;
       this.#forms = forms;
     }
     return this.#forms;
   }
 }
 
-/** The surface forms of the last transient document, still read from the token table (null when none). */
+/** The token texts of the last transient document, still read from the token table (null when none). */
 let lazySurfaceForms: SurfaceForms | null = null;
 
 /** The document model; `surface` is an accessor shared by all documents (see SurfaceForms). */
@@ -92,14 +116,22 @@ class ModelDocument implements Document {
   constructor(
     readonly vocabularySize: number,
     private readonly surfaceForms: SurfaceForms,
-    readonly surfaceHasLetter: Uint8Array,
+    readonly surfaceFacts: Int32Array,
     readonly words: number,
     readonly hasAsciiCapital: boolean | null,
     readonly termData: Int32Array,
     readonly termStart: Int32Array,
     readonly uniqueStart: Int32Array,
     readonly countOffset: number,
+    private readonly source: string,
+    private readonly starts: readonly number[],
+    private readonly ends: readonly number[],
   ) {}
+
+  /** The text of sentence `index` (a fresh slice). */
+  textOf(index: number): string {
+    return this.source.slice(this.starts[index]!, this.ends[index]!);
+  }
 
   get surface(): readonly string[] {
     return this.surfaceForms.all();
@@ -107,6 +139,11 @@ class ModelDocument implements Document {
 
   surfaceOf(term: number): string {
     return this.surfaceForms.of(term);
+  }
+
+  /** The first word of sentence `index` (see Sentence.firstWord). */
+  firstWordOf(index: number): string {
+    return this.surfaceForms.firstWord(index);
   }
 }
 
@@ -117,18 +154,19 @@ class ModelSentence implements Sentence {
   #uniqueTerms: Int32Array | null = null;
   #termCounts: Int32Array | null = null;
 
+  /** Offsets are kept by the document: a sentence object stays small (a document makes one per sentence). */
   constructor(
     readonly index: number,
     readonly words: number,
-    readonly firstWord: string,
-    private readonly source: string,
-    private readonly start: number,
-    private readonly end: number,
-    private readonly doc: Document,
+    private readonly doc: ModelDocument,
   ) {}
 
+  get firstWord(): string {
+    return this.doc.firstWordOf(this.index);
+  }
+
   get text(): string {
-    return (this.#text ??= this.source.slice(this.start, this.end));
+    return (this.#text ??= this.doc.textOf(this.index));
   }
 
   get terms(): Int32Array {
@@ -157,12 +195,15 @@ export interface DocumentOptions {
   readonly transient?: boolean;
 }
 
-/** The scan's term and first-token buffers (terms of an ordinary document are copied out), reused. */
+/** The scan's term and first-token buffers (an ordinary document copies out what it keeps), reused. */
 let termScratch: Int32Array = new Int32Array(4096);
 let firstTokenScratch: Int32Array = new Int32Array(1024);
 /** Per sentence, its word count, and the number of terms seen before it: its first new term (scratch). */
 let wordScratch = new Int32Array(512);
 let firstNewTermScratch = new Int32Array(512);
+/** Per sentence, the key of its first token: an ordinary document's (scratch), the last transient document's. */
+let firstWordScratch = new Int32Array(512);
+let transientFirstWords = new Int32Array(512);
 /**
  * Per term number, the last sentence that counted it (by a stamp that grows across documents, so
  * the array is never cleared) and its count there.
@@ -174,7 +215,8 @@ let sentenceStamp = 0;
 let transientTermData: Int32Array = new Int32Array(3 * 4096);
 let transientTermStart = new Int32Array(512);
 let transientUniqueStart = new Int32Array(512);
-let transientSurfaceHasLetter = new Uint8Array(4096);
+/** The first-token keys of the last transient document: its surface forms and facts (see TermScan.firstTokens). */
+let transientFirstTokens: Int32Array = new Int32Array(1024);
 
 /** A scratch array of at least `length` entries: `current` or a larger replacement. */
 function atLeast(current: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
@@ -249,7 +291,7 @@ function countDistinctTerms(termData: Int32Array, termStart: Int32Array, firstNe
 export function buildDocument(text: string, options: DocumentOptions = {}): Document {
   const transient = options.transient === true;
   // The last transient document may still be read while an ordinary one is built (see SurfaceForms).
-  if (!transient) lazySurfaceForms?.all();
+  if (!transient) lazySurfaceForms?.keep();
   lazySurfaceForms = null;
   const { starts, ends, end } = sentenceSpans(text, options.maxSentences ?? Infinity);
   const n = starts.length;
@@ -260,7 +302,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
     count: 0,
     words: 0,
     vocabularySize: 0,
-    firstTokens: firstTokenScratch,
+    firstTokens: transient ? transientFirstTokens : firstTokenScratch,
     stamp: 0,
     asciiCapital: false,
   };
@@ -278,7 +320,9 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   firstNewTermScratch = atLeast(firstNewTermScratch, n + 1);
   const wordCounts = wordScratch;
   const firstNewTerm = firstNewTermScratch;
-  const firstWords = new Array<string>(n);
+  let firstWords: Int32Array;
+  if (transient) firstWords = transientFirstWords = atLeast(transientFirstWords, n);
+  else firstWords = firstWordScratch = atLeast(firstWordScratch, n);
   const codes = codeUnitsOf(text, n > 0 ? ends[n - 1]! : 0);
   for (let index = 0; index < n; index++) {
     termStart[index] = scan.count;
@@ -290,23 +334,17 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   const termCount = scan.count;
   termStart[n] = termCount;
   firstNewTerm[n] = scan.vocabularySize;
-  firstTokenScratch = scan.firstTokens;
+  if (transient) transientFirstTokens = scan.firstTokens;
+  else firstTokenScratch = scan.firstTokens;
 
   // Each term's surface form is the text of its first token.
   const vocabularySize = scan.vocabularySize;
-  const surfaceForms = new SurfaceForms(scan.firstTokens, vocabularySize);
+  const surfaceForms = new SurfaceForms(scan.firstTokens, vocabularySize, firstWords, n);
   if (transient) lazySurfaceForms = surfaceForms;
-  else surfaceForms.all();
-  const { letters } = tokenTable();
-  let surfaceHasLetter: Uint8Array;
-  if (transient) {
-    if (transientSurfaceHasLetter.length < vocabularySize) transientSurfaceHasLetter = new Uint8Array(2 * vocabularySize);
-    surfaceHasLetter = transientSurfaceHasLetter;
-  } else {
-    surfaceHasLetter = new Uint8Array(vocabularySize);
-  }
-  const firstTokens = scan.firstTokens;
-  for (let term = 0; term < vocabularySize; term++) surfaceHasLetter[term] = letters[firstTokens[term]!]!;
+  else surfaceForms.keep();
+  // The facts are the low bits of the first tokens' keys: a transient document reads them in place
+  // (the next transient build ends its life; an ordinary build scans into another buffer).
+  const surfaceFacts = transient ? scan.firstTokens : scan.firstTokens.slice(0, vocabularySize);
 
   // One array for all term lists: terms, then distinct terms, then their counts, each part as
   // long as the term count (an upper bound), so distinct terms are written in place.
@@ -327,10 +365,10 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Docu
   // split reached the end and kept every sentence (a split stopped by maxSentences may drop some).
   const wholeText = end >= text.length && n < (options.maxSentences ?? Infinity);
   const hasAsciiCapital = wholeText ? scan.asciiCapital : null;
-  const doc = new ModelDocument(vocabularySize, surfaceForms, surfaceHasLetter, totalWords, hasAsciiCapital, termData, termStart, uniqueStart, termCount);
+  const doc = new ModelDocument(vocabularySize, surfaceForms, surfaceFacts, totalWords, hasAsciiCapital, termData, termStart, uniqueStart, termCount, text, starts, ends);
   const sentences = doc.sentences;
   for (let index = 0; index < n; index++) {
-    sentences[index] = new ModelSentence(index, wordCounts[index]!, firstWords[index]!, text, starts[index]!, ends[index]!, doc);
+    sentences[index] = new ModelSentence(index, wordCounts[index]!, doc);
   }
   return doc;
 }

@@ -1,4 +1,5 @@
 import type { Document } from './document.ts';
+import { TokenFact } from './tokenize.ts';
 
 /** Pairwise sentence statistics shared by the graph rankers; dense n x n, symmetric. */
 export interface PairStats {
@@ -341,7 +342,8 @@ export function directedStatistics(doc: Document): DirectedStatistics {
   const centroid = centroidScratch;
   const leadWeighted = leadWeightedScratch;
   const worded = wordedScratch;
-  const { surfaceHasLetter } = doc;
+  const { surfaceFacts } = doc;
+  const letter = TokenFact.Letter; // a local: an imported enum member is read through its module
   centroid.fill(0, 0, vocabulary);
   leadWeighted.fill(0, 0, vocabulary);
   for (let i = 0; i < n; i++) {
@@ -356,7 +358,7 @@ export function directedStatistics(doc: Document): DirectedStatistics {
       norm += weight * weight;
       centroid[term]! += weight;
       leadWeighted[term]! += count * lead;
-      wordedTerms += surfaceHasLetter[term]!;
+      wordedTerms += surfaceFacts[term]! & letter;
     }
     norms[i] = Math.sqrt(norm);
     worded[i] = wordedTerms;

@@ -1,6 +1,7 @@
 import { buildDocument, type Document, type Sentence } from './document.ts';
 import { isWhitespaceCode } from './chars.ts';
 import { keyQuotes, type TextFacts } from './quotes.ts';
+import { TokenFact } from './tokenize.ts';
 import { briefbotRanker, transientRanking, type Ranker, type TransientRanking } from './rank.ts';
 import type { Quote, Summary, SummaryLength, SummaryOptions } from './types.ts';
 
@@ -495,32 +496,21 @@ export function shorten(text: string, maxLength: number): string {
 
 /** Top content terms by their counts weighted by position (earlier mentions weigh more); shown as a surface form from the text. */
 function keywordsOf(doc: Document, weight: Float64Array): string[] {
-  // The best worded terms, found without reading surface forms (strings scattered in memory, so
-  // each read is likely a cache miss), are the keywords unless one of them is too short.
-  let kept = bestTerms(doc, weight, false);
-  for (let k = 0; k < kept; k++) {
-    if (!longEnough(doc.surfaceOf(keywordScratch[k]!))) {
-      kept = bestTerms(doc, weight, true);
-      break;
-    }
-  }
+  const kept = bestTerms(doc, weight);
   const keywords: string[] = [];
   for (let k = 0; k < kept; k++) keywords.push(doc.surfaceOf(keywordScratch[k]!));
   return keywords;
 }
 
-/** Whether a surface form is long enough for a keyword. */
-function longEnough(surface: string): boolean {
-  return surface.length > 2;
-}
-
 /**
  * The best KEYWORD_COUNT terms by weight whose surface form has a letter (digits-only forms are no
- * keywords) and, when `checkLength`, is long enough: into keywordScratch, best first; how many.
+ * keywords) and is longer than two characters: into keywordScratch, best first; how many. Both
+ * facts come from the scan, so no surface form is read (strings scattered in memory).
  */
-function bestTerms(doc: Document, weight: Float64Array, checkLength: boolean): number {
+function bestTerms(doc: Document, weight: Float64Array): number {
   const vocabulary = doc.vocabularySize;
-  const { surfaceHasLetter } = doc;
+  const { surfaceFacts } = doc;
+  const wanted = TokenFact.Letter | TokenFact.Long;
   // Keep the best few in one pass (insertion into a short sorted list; ties keep the earlier term).
   const best = keywordScratch;
   let kept = 0;
@@ -528,7 +518,7 @@ function bestTerms(doc: Document, weight: Float64Array, checkLength: boolean): n
   for (let id = 0; id < vocabulary; id++) {
     const w = weight[id]!;
     if (w <= floor) continue; // cheap test first
-    if (surfaceHasLetter[id] === 0 || (checkLength && !longEnough(doc.surfaceOf(id)))) continue;
+    if ((surfaceFacts[id]! & wanted) !== wanted) continue;
     let at = kept < KEYWORD_COUNT ? kept++ : KEYWORD_COUNT - 1; // a full list drops its last
     while (at > 0 && weight[best[at - 1]!]! < w) {
       best[at] = best[at - 1]!;

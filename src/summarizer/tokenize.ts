@@ -102,7 +102,7 @@ let stemIds = new Map<string, number>();
  * (about 2e-9 for a full table); a merge only joins two terms.
  */
 const SLOT_SIZE = 4;
-/** Token id + 1, or 0 for an empty slot. */
+/** The token's key (see tokenKey), or 0 for an empty slot. */
 const SLOT_ID = 0;
 const SLOT_HASH = 1;
 const SLOT_CHECK = 2;
@@ -111,8 +111,6 @@ const SLOT_MARK = 3;
 const INITIAL_SLOTS = 1 << 14;
 let slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
 let slotMask = INITIAL_SLOTS - 1;
-/** Per token id, 1 when the token has a letter (is not digits only), else 0. */
-let tokenLetters = new Uint8Array(1 << 13);
 const tokenTexts: string[] = [];
 /**
  * Per stem id s, at 2 * (s + 1): the stamp of the last document that numbered the stem, then its
@@ -127,7 +125,6 @@ const STAMP_LIMIT = 0x7fff_fff0;
 function resetTables(): void {
   slots = new Int32Array(INITIAL_SLOTS * SLOT_SIZE);
   slotMask = INITIAL_SLOTS - 1;
-  tokenLetters = new Uint8Array(1 << 13);
   tokenTexts.length = 0;
   stemIds = new Map();
   stemMarks = new Int32Array(1 << 13);
@@ -169,17 +166,40 @@ function rehash(): void {
   slotMask = mask;
 }
 
+/**
+ * Facts about a token kept in the low bits of its key, so a scan hands them on with the token id
+ * (a document reads its terms' facts from their first tokens' keys, in order, instead of looking
+ * each up in memory scattered by token id).
+ */
+export const enum TokenFact {
+  /** The token has a letter: an ASCII letter or a non-ASCII character (tokens are letters and digits); else digits only. */
+  Letter = 1,
+  /** The token is longer than two UTF-16 code units. */
+  Long = 2,
+  /** Bits under the token id + 1 in a key. */
+  Shift = 2,
+}
+
+/** A token's key: its id + 1 above its facts (never 0, which marks an empty slot). */
+function tokenKey(id: number, token: string): number {
+  return ((id + 1) << TokenFact.Shift) | (hasLetter(token) ? TokenFact.Letter : 0) | (token.length > 2 ? TokenFact.Long : 0);
+}
+
+/** The token id of a token key. */
+export function tokenIdOf(key: number): number {
+  return (key >> TokenFact.Shift) - 1;
+}
+
+/** The lowercased text of the token of a key ('' for 0, no token), while the table holds it. */
+export function tokenTextOf(key: number): string {
+  return key === 0 ? '' : tokenTexts[tokenIdOf(key)]!;
+}
+
 /** Adds a token to the table at `record` (an empty slot); returns its token id. */
 function addToken(token: string, hash: number, check: number, record: number): number {
   const id = tokenTexts.length;
   tokenTexts.push(token);
-  if (id >= tokenLetters.length) {
-    const letters = new Uint8Array(tokenLetters.length * 2);
-    letters.set(tokenLetters);
-    tokenLetters = letters;
-  }
-  tokenLetters[id] = hasLetter(token) ? 1 : 0;
-  slots[record + SLOT_ID] = id + 1;
+  slots[record + SLOT_ID] = tokenKey(id, token);
   slots[record + SLOT_HASH] = hash;
   slots[record + SLOT_CHECK] = check;
   slots[record + SLOT_MARK] = 2 * (contentIdOf(token) + 1);
@@ -264,7 +284,7 @@ export interface TermScan {
   words: number;
   /** Number of terms so far. */
   vocabularySize: number;
-  /** For each term number, the token id of its first token (see tokenTable), at [0, vocabularySize). */
+  /** For each term number, the key of its first token (see tokenIdOf, TokenFact), at [0, vocabularySize). */
   firstTokens: Int32Array;
   /** The document's stamp, set by beginTermScan. */
   stamp: number;
@@ -299,14 +319,14 @@ function withRoom(array: Int32Array, used: number, length: number): Int32Array {
  * Scans the word tokens of text[from, to), reading characters from `codes` (what codeUnitsOf
  * last returned, for this text: the fingerprint pass reads the same memory; `text` is read only to
  * make strings of new tokens), and appends the term numbers of its content tokens to `out`.
- * Returns the first token, lowercased ('' when none).
+ * Returns the key of the first token (0 when none; see tokenTextOf).
  *
  * Three passes per chunk of characters. The first (fingerprint.wat) fingerprints the tokens with
  * the same steps at every character, branch-free: where a token ends is data the branch predictor
  * cannot guess, and a loop that branched there (once per token) spent most of its time on
  * mispredictions. The second looks the tokens up; the third numbers their terms.
  */
-export function scanTerms(text: string, codes: Uint16Array, from: number, to: number, out: TermScan): string {
+export function scanTerms(text: string, codes: Uint16Array, from: number, to: number, out: TermScan): number {
   // A range holds at most one token per two characters: with room for all, the loop never checks.
   const most = (to - from + 1) >> 1;
   let count = out.count;
@@ -316,7 +336,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   const stamp = out.stamp;
   const { hashes, checks, ends, nonAscii } = fingerprintViews();
   let words = 0;
-  let firstId = -1;
+  let firstKey = 0;
   let capitals = 0; // the chunks' results, or-ed: their ANY_ASCII_CAPITAL bit
   // The table in locals, re-read after a call that may replace it.
   let table = slots;
@@ -330,7 +350,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
     const anyNonAscii = (result & ANY_NON_ASCII) !== 0;
     capitals |= result;
 
-    // Second pass: each token's record in the table; its token id and stem entry replace its
+    // Second pass: each token's record in the table; its key and stem entry replace its
     // fingerprints. (A pass of its own: its table reads, cache misses mostly, then overlap instead
     // of each waiting behind the previous token's numbering.)
     for (let k = 0; k < n; k++) {
@@ -347,10 +367,10 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
         table = slots;
         mask = slotMask;
       }
-      hashes[k] = table[record + SLOT_ID]! - 1;
+      hashes[k] = table[record + SLOT_ID]!;
       checks[k] = table[record + SLOT_MARK]!;
     }
-    if (n > 0 && words === 0) firstId = hashes[0]!;
+    if (n > 0 && words === 0) firstKey = hashes[0]!;
     words += n;
 
     // Third pass: number the tokens' stems, branch-free (whether a stem is new is a coin toss for
@@ -358,7 +378,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
     // keeps its number; a token without content maps to the entry numbered -1.
     const marks = stemMarks; // read after the second pass, which may have replaced it
     for (let k = 0; k < n; k++) {
-      const id = hashes[k]!;
+      const key = hashes[k]!;
       const mark = checks[k]!;
       const seen = marks[mark]! ^ stamp;
       const fresh = (seen | -seen) >>> 31;
@@ -366,7 +386,7 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
       const term = known ^ ((known ^ vocabulary) & -fresh);
       marks[mark] = stamp;
       marks[mark + 1] = term;
-      firstTokens[vocabulary] = id;
+      firstTokens[vocabulary] = key;
       vocabulary += fresh;
       // Branch-free append: a stopword's -1 is written, then overwritten by the next term.
       terms[count] = term;
@@ -378,20 +398,18 @@ export function scanTerms(text: string, codes: Uint16Array, from: number, to: nu
   out.words += words;
   if ((capitals & ANY_ASCII_CAPITAL) !== 0) out.asciiCapital = true;
   out.vocabularySize = vocabulary;
-  return firstId < 0 ? '' : tokenTexts[firstId]!;
+  return firstKey;
 }
 
 /** Read-only views of the token table, valid until the next scan or reset. */
 export interface TokenTable {
   /** Lowercased text of each token id. */
   readonly texts: readonly string[];
-  /** 1 when the token of each id has a letter (an ASCII letter or a non-ASCII character), 0 for digits only. */
-  readonly letters: Uint8Array;
 }
 
 /** The current token table (re-read after every scan: its arrays grow). */
 export function tokenTable(): TokenTable {
-  return { texts: tokenTexts, letters: tokenLetters };
+  return { texts: tokenTexts };
 }
 
 /**

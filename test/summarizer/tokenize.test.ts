@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/summarizer/document.ts';
 import { sentenceSpans, splitSentences } from '../../src/summarizer/sentences.ts';
-import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, tokenTable, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
+import { beginTermScan, codeUnitsOf, countWords, isWordCode, scanTerms, termIdOf, TokenFact, tokenIdOf, tokenTable, tokenTextOf, tokenize, type TermScan } from '../../src/summarizer/tokenize.ts';
 import { STOPWORDS } from '../../src/summarizer/stopwords.ts';
 
 const seed = readFileSync(new URL('../fixtures/summarizer/seed-clean.txt', import.meta.url), 'utf8');
@@ -46,7 +46,7 @@ function termScan(text: string, ranges: readonly (readonly [number, number])[]):
   const scan: TermScan = { terms: new Int32Array(1), count: 0, words: 0, vocabularySize: 0, firstTokens: new Int32Array(1), stamp: 0, asciiCapital: false };
   beginTermScan(scan);
   const codes = codeUnitsOf(text, text.length);
-  const firstWords = ranges.map(([from, to]) => scanTerms(text, codes, from, to, scan));
+  const firstWords = ranges.map(([from, to]) => tokenTextOf(scanTerms(text, codes, from, to, scan)));
   return { scan, firstWords };
 }
 
@@ -80,7 +80,7 @@ describe('scanTerms', () => {
         const { scan, firstWords } = termScan(text, [[from, text.length]]);
         const { terms, surface } = expectedTerms(tokens);
         expect([...scan.terms.subarray(0, scan.count)]).toEqual(terms);
-        expect([...scan.firstTokens.subarray(0, scan.vocabularySize)].map((id) => tokenTable().texts[id])).toEqual(surface);
+        expect([...scan.firstTokens.subarray(0, scan.vocabularySize)].map((key) => tokenTable().texts[tokenIdOf(key)])).toEqual(surface);
         expect(scan.words).toBe(tokens.length);
         expect(firstWords[0]).toBe(tokens[0] ?? '');
       }
@@ -161,9 +161,22 @@ describe('surface letters', () => {
   it('flags each term whose surface form has a letter, digits-only forms not', () => {
     const doc = buildDocument('In 2024 the 123s and 123 rose. Über 42 costs 7x more, 2024 again.');
     const expected = doc.surface.map((form) => (/[a-z]|[^\x00-\x7f]/i.test(form) ? 1 : 0));
-    expect([...doc.surfaceHasLetter.subarray(0, doc.vocabularySize)]).toEqual(expected);
+    expect([...doc.surfaceFacts.subarray(0, doc.vocabularySize)].map((facts) => facts & TokenFact.Letter)).toEqual(expected);
     expect(expected).toContain(0);
     expect(expected).toContain(1);
+  });
+
+  it('knows which surface forms are longer than two characters, in transient and ordinary documents', () => {
+    const text = 'An ox ate 42 figs. İO ab ran 7 km; Öl is 12345 ok.';
+    for (const transient of [true, false]) {
+      const doc = buildDocument(text, { transient });
+      buildDocument('Zebras 99 quickly jumped over 7 old fences.'); // an ordinary build reuses the scan's buffers
+      const long = Array.from({ length: doc.vocabularySize }, (_, term) => (doc.surfaceFacts[term]! & TokenFact.Long) !== 0);
+      const expected = Array.from({ length: doc.vocabularySize }, (_, term) => doc.surfaceOf(term).length > 2);
+      expect(long).toEqual(expected);
+      expect(expected).toContain(true);
+      expect(expected).toContain(false);
+    }
   });
 });
 
@@ -181,6 +194,16 @@ describe('transient documents', () => {
     expect([...kept.termData.subarray(kept.uniqueStart[1]!, kept.uniqueStart[2]!)]).toEqual([...s.uniqueTerms]);
     expect(kept.termData[kept.uniqueStart[1]! + kept.countOffset]).toBe(s.termCounts[0]);
     expect(kept.termStart[2]! - kept.termStart[1]!).toBe(s.terms.length);
+  });
+
+  it('keep their first words across ordinary builds and later transient builds leave ordinary ones', () => {
+    const text = 'He left early. 42 people stayed. "Why?" they asked. Then silence.';
+    const expected = ['he', '42', 'why', 'then'];
+    const transient = buildDocument(text, { transient: true });
+    const ordinary = buildDocument(text);
+    expect(transient.sentences.map((s) => s.firstWord)).toEqual(expected);
+    buildDocument('Zebras grazed quietly. Nobody came.', { transient: true });
+    expect(ordinary.sentences.map((s) => s.firstWord)).toEqual(expected);
   });
 });
 
