@@ -15,25 +15,23 @@ export function firstWideCharacter(text: string): number {
   return WIDE_CHARACTER.test(text) ? WIDE_CHARACTER.lastIndex - 1 : -1;
 }
 
-/** Texts up to this many code units reuse one buffer (longer ones get their own, so memory stays bounded). */
-const REUSED_UNITS = 1 << 16;
+/**
+ * Longest tail copied (in code units): one reused buffer of 128 KB. A longer text is searched by
+ * the caller's regex instead, so memory stays flat (a copy of a 10 MB text's tail would take 20 MB).
+ */
+export const MAX_COPIED_UNITS = 1 << 16;
 
 /** Copies text tails as UTF-16LE code units, into a buffer reused from copy to copy. */
 export class CodeUnitCopier {
   #reused: Buffer = Buffer.alloc(0);
 
-  /** The code units of text[from...], valid until the next copy. */
-  copy(text: string, from: number): Buffer {
+  /** The code units of text[from...], valid until the next copy; null when longer than MAX_COPIED_UNITS. */
+  copy(text: string, from: number): Buffer | null {
     const units = text.length - from;
-    let buffer: Buffer;
-    if (units <= REUSED_UNITS) {
-      if (this.#reused.length < 2 * units) this.#reused = Buffer.allocUnsafe(2 * REUSED_UNITS);
-      buffer = this.#reused;
-    } else {
-      buffer = Buffer.allocUnsafe(2 * units);
-    }
-    const written = buffer.write(from === 0 ? text : text.slice(from), 0, 'utf16le');
-    return buffer.subarray(0, written);
+    if (units > MAX_COPIED_UNITS) return null;
+    if (this.#reused.length < 2 * units) this.#reused = Buffer.allocUnsafe(2 * MAX_COPIED_UNITS);
+    const written = this.#reused.write(from === 0 ? text : text.slice(from), 0, 'utf16le');
+    return this.#reused.subarray(0, written);
   }
 }
 

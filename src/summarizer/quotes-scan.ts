@@ -49,6 +49,7 @@ function closesBefore(c: number): boolean {
 }
 
 const QUOTE_MARK = /["“”„«»]/g;
+const CURLY_MARK = /[“”„]/;
 const curlyMarkCopier = new CodeUnitCopier();
 
 /** Whether the text has a curly quote mark (“ ” „), found by byte searches (see code-units.ts). */
@@ -56,6 +57,7 @@ function hasCurlyMark(text: string): boolean {
   const wide = firstWideCharacter(text);
   if (wide < 0) return false;
   const units = curlyMarkCopier.copy(text, wide);
+  if (units === null) return CURLY_MARK.test(text);
   return nextCodeUnit(units, 0x201c, 0) >= 0 || nextCodeUnit(units, 0x201d, 0) >= 0 || nextCodeUnit(units, 0x201e, 0) >= 0;
 }
 

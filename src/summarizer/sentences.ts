@@ -135,6 +135,8 @@ interface RareSearch {
 
 /** Code units of no text. */
 const NO_UNITS = Buffer.alloc(0);
+/** Curly double quotes, for a text too long to copy. */
+const LONG_TEXT_CURLY_QUOTE = /[\u201c\u201d]/g;
 
 /**
  * Finds curly double quotes (U+201C, U+201D) by byte searches over the text's code units from its
@@ -146,8 +148,8 @@ class CurlyQuoteSearch implements RareSearch {
   /** Text offset of units[0]; -1 when the text has no character past Latin-1. */
   #unitsFrom = -1;
   readonly #copier = new CodeUnitCopier();
-  /** Code units of text[unitsFrom...]. */
-  #units: Buffer = NO_UNITS;
+  /** Code units of text[unitsFrom...]; null for a text too long to copy (searched by regex). */
+  #units: Buffer | null = NO_UNITS;
   /**
    * Byte offset of the next U+201C, then U+201D, in units at or after `#byte` (-1 none, -2 not
    * searched).
@@ -159,6 +161,11 @@ class CurlyQuoteSearch implements RareSearch {
   next(text: string, from: number): number {
     if (text !== this.#text) this.#load(text);
     if (this.#unitsFrom < 0) return -1;
+    const units = this.#units;
+    if (units === null) {
+      LONG_TEXT_CURLY_QUOTE.lastIndex = from;
+      return LONG_TEXT_CURLY_QUOTE.test(text) ? LONG_TEXT_CURLY_QUOTE.lastIndex - 1 : -1;
+    }
     const byte = 2 * Math.max(0, from - this.#unitsFrom);
     if (byte < this.#byte) {
       // Searching backwards: hits before the last search's start were never looked for.
@@ -166,8 +173,8 @@ class CurlyQuoteSearch implements RareSearch {
       this.#closeAt = -2;
     }
     this.#byte = byte;
-    if (this.#openAt === -2 || (this.#openAt >= 0 && this.#openAt < byte)) this.#openAt = nextCodeUnit(this.#units, 0x201c, byte);
-    if (this.#closeAt === -2 || (this.#closeAt >= 0 && this.#closeAt < byte)) this.#closeAt = nextCodeUnit(this.#units, 0x201d, byte);
+    if (this.#openAt === -2 || (this.#openAt >= 0 && this.#openAt < byte)) this.#openAt = nextCodeUnit(units, 0x201c, byte);
+    if (this.#closeAt === -2 || (this.#closeAt >= 0 && this.#closeAt < byte)) this.#closeAt = nextCodeUnit(units, 0x201d, byte);
     const open = this.#openAt;
     const close = this.#closeAt;
     const at = open < 0 ? close : close < 0 ? open : Math.min(open, close);
@@ -177,7 +184,7 @@ class CurlyQuoteSearch implements RareSearch {
   release(): void {
     this.#text = '';
     this.#unitsFrom = -1; // the empty text has no quote
-    this.#units = NO_UNITS; // nor a long text's own buffer
+    this.#units = NO_UNITS;
   }
 
   #load(text: string): void {

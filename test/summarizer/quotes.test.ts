@@ -32,6 +32,9 @@ describe('quote marks', () => {
   it('handles curly quotes and keeps the text verbatim without the marks', () => {
     const text = 'Senator Jane Doe spoke on Monday.\n“We will not back down on this bill,” Doe said.';
     expect(findQuotes(text)).toEqual([{ text: 'We will not back down on this bill,', speaker: 'Jane Doe' }]);
+    // The same in a long text whose two-byte part is too long to copy for the byte search.
+    const long = `${text}\n${'Nothing to quote here. '.repeat(4_000)}`;
+    expect(findQuotes(long)).toEqual([{ text: 'We will not back down on this bill,', speaker: 'Jane Doe' }]);
   });
 
   it('pairs a straight opening mark with a curly closing one', () => {

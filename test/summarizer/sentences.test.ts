@@ -104,12 +104,12 @@ describe('curly quotations', () => {
   const quoted = '\u201cI came. I saw.\u201d She left.';
   const expected = ['\u201cI came. I saw.\u201d', 'She left.'];
 
-  it('keep their sentence marks inside, wherever the text turns two-byte', () => {
+  it('keep their sentence marks inside, wherever the text turns two-byte, in short or long texts', () => {
     expect(splitSentences(quoted)).toEqual(expected);
     // Characters whose code units hold a quote's low byte (0x1c, 0x1d) but are no quotes.
     const decoys = 'Decoys \u011c \u1c20 \u1d1c \u1c1c here.';
     expect(splitSentences(`${decoys} ${quoted}`)).toEqual([decoys, ...expected]);
-    for (const before of ['', 'Plain text here.', 'Caf\u00e9 here.', 'It\u2019s here.', decoys, `${'Word. '.repeat(12_000)}It\u2019s long.`]) {
+    for (const before of ['', 'Plain text here.', 'Caf\u00e9 here.', 'It\u2019s here.', decoys, `${'Word. '.repeat(12_000)}It\u2019s long.`, `It\u2019s first. ${'Word. '.repeat(12_000)}`]) {
       const paragraph = before === '' ? [] : splitSentences(before);
       expect(splitSentences(`${before}\n${quoted}`)).toEqual([...paragraph, ...expected]);
       expect(splitSentences(`${before}\n${quoted} ${quoted}\n${quoted}`)).toEqual([...paragraph, ...expected, ...expected, ...expected]);
