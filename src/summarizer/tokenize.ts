@@ -10,7 +10,7 @@ import { ANY_ASCII_CAPITAL, ANY_NON_ASCII, CHUNK_CHARS, ChunkFlag, fingerprintCh
  */
 /**
  * For every UTF-16 code unit: its lowercase form for an ASCII letter or digit (plus 128 for an
- * ASCII capital, so the fingerprint pass notices capitals at no cost), 1 for any other letter or
+ * ASCII capital, so the fingerprint pass notices capitals in passing), 1 for any other letter or
  * digit (\p{L} or \p{N}), 0 for everything else (surrogate halves included: emoji and rare
  * scripts are no words). Built once, from the runs of a regex over a string of all BMP
  * characters (a few milliseconds), so hot loops classify any character with one read and no call
@@ -218,8 +218,9 @@ function hasLetter(token: string): boolean {
 /**
  * Fingerprint steps over lowercased char codes: FNV-1a's, and an independent multiply-xorshift,
  * both from 0 (FNV's usual offset basis buys nothing here, and a zero start lets the fingerprint
- * pass restart a fingerprint with one mask). fingerprint.wat takes the same steps. A const enum, so the values are inlined: a module
- * constant is a context slot that optimized code may re-read, check and convert at every use.
+ * pass restart a fingerprint with one mask); fingerprint.wat takes the same steps. A const enum,
+ * so the values are inlined: a module constant is a context slot that optimized code may re-read,
+ * check and convert at every use.
  */
 const enum Fingerprint {
   HashPrime = 0x01000193,
